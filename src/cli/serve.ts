@@ -1,0 +1,52 @@
+import type { Config } from '../config.ts';
+import { migrate } from '../db/migrate.ts';
+import { openDatabase } from '../db/open.ts';
+import { buildApp } from '../server/app.ts';
+import { createContext } from '../server/boot.ts';
+
+/**
+ * Starts the server: opens the database (PGlite in a worker thread, or PostgreSQL), migrates, optionally
+ * loads the demo data into an empty installation, listens. SIGTERM/SIGINT close the listener first and
+ * let in-flight requests (and their transactions) finish before the database closes.
+ */
+export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
+  const started = performance.now();
+  const db = await openDatabase(config);
+  await migrate(db);
+  const ctx = createContext(config, db);
+  const app = await buildApp(ctx, {
+    logger: {
+      level: config.LOG_LEVEL,
+      // Never log query strings: they may carry search terms or tokens.
+      serializers: { req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }) },
+    },
+  });
+  if (options.demo) {
+    const { seedDemoIfEmpty } = await import('../demo/seed.ts');
+    const result = await seedDemoIfEmpty(db);
+    if (result) {
+      app.log.info(result.summary);
+      console.log(`\n${result.loginsText}\n`);
+    }
+  }
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info({ ms: Math.round(performance.now() - started), database: db.kind }, 'Lotse is ready');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => process.exit(1), 25_000);
+    force.unref();
+    try {
+      await app.close();
+      await db.close();
+    } finally {
+      clearTimeout(force);
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}

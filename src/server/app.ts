@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { ZodApp } from './types.ts';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { domainRoutes } from './routes.ts';
+import type { AppContext } from './context.ts';
+import { registerErrorHandler } from './errorHandler.ts';
+import { registerMetrics } from './metrics.ts';
+import { registerSessionResolution } from '../domains/auth/session.ts';
+
+export type App = ZodApp;
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export interface BuildOptions {
+  logger?: boolean | object;
+  /** Serve the built web apps from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: ctx.config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lotse API',
+        version: '1.0.0',
+        description:
+          'Municipal integration management: public offer navigator, offer directory back office. Public read routes need no login; back-office routes need a session cookie from /api/auth.',
+      },
+      tags: [
+        { name: 'system', description: 'Health, metrics' },
+        { name: 'public', description: 'Public navigator (no login)' },
+        { name: 'auth', description: 'Accounts and sessions' },
+        { name: 'admin', description: 'Back office (login)' },
+        { name: 'tenants', description: 'Installation administration' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (ctx.config.METRICS_ENABLED) registerMetrics(app);
+  registerSessionResolution(app, ctx);
+
+  for (const register of domainRoutes) {
+    await register(app, ctx);
+  }
+
+  if (options.serveWeb !== false && existsSync(WEB_DIST)) {
+    await registerWeb(app, ctx);
+  }
+  return app;
+}
+
+async function registerWeb(app: App, ctx: AppContext): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    prefix: '/',
+    index: false,
+    wildcard: false,
+    decorateReply: true,
+    setHeaders(res, path) {
+      if (path.includes('/assets/')) res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      else res.header('Cache-Control', 'no-cache');
+      if (path.endsWith('sw.js')) res.header('Service-Worker-Allowed', '/');
+    },
+  });
+  const { getTenantBySlug } = await import('../domains/tenants/tenantService.ts');
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.sendFile('index.html'));
+  app.get('/admin', { schema: { hide: true } }, async (_req, reply) => reply.sendFile('admin.html'));
+  app.get('/admin/*', { schema: { hide: true } }, async (_req, reply) => reply.sendFile('admin.html'));
+  const navigator = async (req: { params: unknown }, reply: { sendFile: (f: string) => unknown; status: (n: number) => { sendFile: (f: string) => unknown } }) => {
+    const { tenant } = req.params as { tenant: string };
+    const known = await getTenantBySlug(ctx.db, tenant);
+    return known ? reply.sendFile('index.html') : reply.status(404).sendFile('index.html');
+  };
+  app.get('/:tenant', { schema: { hide: true } }, navigator);
+  app.get('/:tenant/*', { schema: { hide: true } }, navigator);
+}

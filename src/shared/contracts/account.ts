@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const staffRole = z.enum(['tenant_admin', 'office_editor', 'partner_editor']);
+
+export const me = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['super_admin', 'tenant_admin', 'office_editor', 'partner_editor']),
+  tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }).nullable(),
+  providerId: z.uuid().nullable(),
+  twoFactorEnabled: z.boolean(),
+  twoFactorRequired: z.boolean(),
+});
+export type Me = z.infer<typeof me>;
+
+export const account = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: staffRole,
+  providerId: z.uuid().nullable(),
+  disabled: z.boolean(),
+  twoFactorEnabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type Account = z.infer<typeof account>;
+
+export const createAccountRequest = z
+  .object({
+    email: z.email().max(320),
+    name: z.string().trim().min(1).max(200),
+    password: z.string().min(12, 'at least 12 characters').max(200),
+    role: staffRole,
+    providerId: z.uuid().nullable().optional(),
+  })
+  .strict();
+
+export const updateAccountRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role: staffRole,
+    providerId: z.uuid().nullable(),
+    disabled: z.boolean(),
+  })
+  .partial()
+  .strict();
