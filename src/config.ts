@@ -38,6 +38,8 @@ export const configSchema = z.object({
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   TRUST_PROXY: boolish.default(false),
   METRICS_ENABLED: boolish.default(true),
+  /** Login rate limits (5 attempts per minute and address); only tests switch them off. */
+  AUTH_RATE_LIMIT: boolish.default(true),
 });
 
 export type Config = z.infer<typeof configSchema>;

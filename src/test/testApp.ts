@@ -15,7 +15,7 @@ export interface TestApp {
 /** The real app on a fresh test database, driven with app.inject(). */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', AUTH_RATE_LIMIT: 'false', ...env });
   const ctx = createContext(config, db);
   const app = await buildApp(ctx, { serveWeb: false });
   await app.ready();

@@ -7,6 +7,7 @@ import { requireStaff } from '../tenants/tenantService.ts';
 import { type AccountRow, createAccount, listAccounts, updateAccount } from './accounts.ts';
 import { authorizeAccounts } from './auth.policy.ts';
 import { requireActor } from './session.ts';
+import { CLIENT_IP_HEADER } from './auth.ts';
 import { tenants } from '../tenants/tenant.table.ts';
 import { eq } from 'drizzle-orm';
 import type { Role } from './roles.ts';
@@ -33,11 +34,14 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       tags: ['auth'],
       summary: 'Authentication endpoints (better-auth)',
       description:
-        'POST /api/auth/sign-in/email {email,password}; POST /api/auth/sign-out; POST /api/auth/request-password-reset {email,redirectTo}; POST /api/auth/reset-password {newPassword,token}; POST /api/auth/two-factor/enable {password}; POST /api/auth/two-factor/verify-totp {code}; GET /api/auth/get-session; POST /api/auth/sign-in/oauth2 {providerId:"oidc"} when single sign-on is configured.',
+        'POST /api/auth/sign-in/email {email,password}; POST /api/auth/sign-out; POST /api/auth/request-password-reset {email,redirectTo}; POST /api/auth/reset-password {newPassword,token}; POST /api/auth/two-factor/enable {password}; POST /api/auth/two-factor/verify-totp {code}; GET /api/auth/get-session; POST /api/auth/sign-in/social {provider:"oidc",callbackURL} when single sign-on is configured (GET /api/v1/auth/methods tells).',
     },
     async handler(request, reply) {
       const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);
-      const init: RequestInit = { method: request.method, headers: fromNodeHeaders(request.headers) };
+      const headers = fromNodeHeaders(request.headers);
+      // The client address as Fastify resolved it (honouring TRUST_PROXY), for rate limits and the login audit.
+      headers.set(CLIENT_IP_HEADER, request.ip);
+      const init: RequestInit = { method: request.method, headers };
       if (request.method !== 'GET' && request.body !== undefined) init.body = JSON.stringify(request.body);
       const response = await ctx.auth.handler(new Request(url, init));
       reply.status(response.status);
@@ -60,6 +64,21 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       return reply.send(text);
     },
   });
+
+  app.get(
+    '/api/v1/auth/methods',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign-in methods of this installation (for the login page)',
+        response: { 200: z.object({ password: z.literal(true), oidc: z.object({ enabled: z.boolean(), name: z.string() }) }) },
+      },
+    },
+    async () => ({
+      password: true as const,
+      oidc: { enabled: Boolean(ctx.config.OIDC_ISSUER), name: ctx.config.OIDC_NAME },
+    }),
+  );
 
   app.get(
     '/api/v1/me',

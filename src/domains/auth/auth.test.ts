@@ -134,3 +134,29 @@ describe('accounts and sessions', () => {
     await signIn(t.app, { email: account.email, password: 'a-brand-new-password-1' });
   });
 });
+
+describe('login rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ AUTH_RATE_LIMIT: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('blocks the sixth sign-in attempt within a minute from one address, with a JSON 429', async () => {
+    const tenant = await tenantFactory(t.db);
+    const account = await accountFactory(t.db, tenant);
+    const attempt = (ip: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', remoteAddress: ip, payload: { email: account.email, password: 'wrong-password-123' } });
+    for (let i = 0; i < 5; i++) expect((await attempt('10.1.1.1')).statusCode).toBe(401);
+    const blocked = await attempt('10.1.1.1');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('rate_limited');
+    // Another address is not locked out by the first one.
+    expect((await attempt('10.2.2.2')).statusCode).toBe(401);
+  });
+
+  it('keeps the counters in the database, shared by all app nodes', async () => {
+    const rows = await t.db.system((tx) => tx.query<{ n: number }>('SELECT count(*) AS n FROM auth_rate_limit'));
+    expect(rows[0]!.n).toBeGreaterThan(0);
+  });
+});

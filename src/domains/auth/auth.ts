@@ -11,6 +11,9 @@ import type { Mailer } from '../mail/mailer.ts';
 import { authAccount, authRateLimit, authSession, authTwoFactor, authUser, authVerification } from './auth.table.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
+/** Set by our route bridge from the socket address; any client-sent value is overwritten. */
+export const CLIENT_IP_HEADER = 'x-lotse-client-ip';
+
 const DEV_SECRET = 'lotse-development-secret-change-me-in-production-0000';
 
 /**
@@ -91,7 +94,7 @@ export function createAuth(config: Config, db: Database, mailer: Mailer) {
       updateAge: 60 * 15,
     },
     rateLimit: {
-      enabled: config.NODE_ENV !== 'test' || process.env.LOTSE_TEST_RATE_LIMIT === '1',
+      enabled: config.AUTH_RATE_LIMIT,
       storage: 'database',
       window: 60,
       max: 100,
@@ -102,7 +105,7 @@ export function createAuth(config: Config, db: Database, mailer: Mailer) {
       },
     },
     advanced: {
-      ipAddress: { ipAddressHeaders: config.TRUST_PROXY ? ['x-forwarded-for'] : [] },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: baseURL.startsWith('https://'),
     },
     databaseHooks: {
@@ -121,7 +124,7 @@ export function createAuth(config: Config, db: Database, mailer: Mailer) {
     hooks: {
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email' && ctx.path !== '/two-factor/verify-totp') return;
-        const ip = ctx.request?.headers.get('x-forwarded-for') ?? null;
+        const ip = ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null;
         const email = (ctx.body as { email?: string } | undefined)?.email;
         const newSession = ctx.context.newSession;
         const returned = ctx.context.returned as unknown;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { AppContext } from '../../server/context.ts';
 import { AppError } from '../../errors.ts';
+import { CLIENT_IP_HEADER } from './auth.ts';
 import { type Actor, isRole } from './roles.ts';
 
 declare module 'fastify' {
@@ -26,7 +27,9 @@ export function registerSessionResolution(app: FastifyInstance, ctx: AppContext)
 
 async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
   if (!request.headers.cookie && !request.headers.authorization) return null;
-  const session = await ctx.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  const headers = fromNodeHeaders(request.headers);
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  const session = await ctx.auth.api.getSession({ headers });
   if (!session) return null;
   const user = session.user as typeof session.user & {
     tenantId?: string | null;
