@@ -1,5 +1,5 @@
-import type { DemoLang } from '../types.js';
-import type { CostKey, RegKey, ReqKey } from './phrases.js';
+import type { DemoLang } from '../types.ts';
+import type { CostKey, RegKey, ReqKey } from './phrases.ts';
 
 /** [title, summary, description] */
 export type KindText = readonly [string, string, string];

@@ -1,5 +1,5 @@
-import type { L10n } from '../types.js';
-import { l10n } from './taxonomy.js';
+import type { L10n } from '../types.ts';
+import { l10n } from './taxonomy.ts';
 
 /** Shared, translated one-sentence phrases for offer costs, requirements and registration. */
 export const costs = {

@@ -1,4 +1,4 @@
-import type { DemoFieldOfAction, DemoTargetGroup, L10n } from '../types.js';
+import type { DemoFieldOfAction, DemoTargetGroup, L10n } from '../types.ts';
 
 /** Helper: build an L10n from the nine strings in DEMO_LANGUAGES order (de, en, ar, fa, uk, ru, tr, ro, bg). */
 export function l10n(de: string, en: string, ar: string, fa: string, uk: string, ru: string, tr: string, ro: string, bg: string): L10n {
