@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { Database } from '../db/database.ts';
 import { inProcessPGliteSource, openPGlite } from '../db/pglite.ts';
 import { postgresSource } from '../db/postgres.ts';
@@ -8,8 +9,6 @@ import { postgresSource } from '../db/postgres.ts';
 /** Which database the suite runs on: LOTSE_TEST_DB=pglite (default) or postgres. */
 export const TEST_DB_KIND = process.env.LOTSE_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 export const TEST_PG_URL = process.env.LOTSE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const PGLITE_TEMPLATE = new URL('../../.tmp/pglite-template.tar.gz', import.meta.url);
-export const PG_TEMPLATE_DB = 'lotse_test_template';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -23,15 +22,16 @@ function withDatabase(url: string, name: string): string {
  */
 export async function createTestDatabase(): Promise<Database> {
   if (TEST_DB_KIND === 'pglite') {
-    if (!existsSync(PGLITE_TEMPLATE)) throw new Error('PGlite template missing: run the suite through vitest (globalSetup)');
-    const blob = new Blob([readFileSync(PGLITE_TEMPLATE)]);
+    const template = inject('testDatabaseTemplate');
+    if (!template || !existsSync(template)) throw new Error('PGlite template missing: run the suite through vitest (globalSetup)');
+    const blob = new Blob([readFileSync(template)]);
     return new Database(inProcessPGliteSource(await openPGlite({ loadDataDir: blob })));
   }
   const name = `lotse_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('testDatabaseTemplate')}`);
   } finally {
     await admin.end();
   }
