@@ -91,6 +91,15 @@ export async function insertDemoOffers(tx: Tx, maps: TenantKeyMaps, demoOffers: 
   return ids;
 }
 
+/**
+ * Builds the search documents of a tenant after a bulk load. Fresh statistics first: without them
+ * the planner joins the refresh quadratically (minutes instead of seconds), and PGlite has no autovacuum.
+ */
+export async function refreshSearchAfterBulkLoad(db: Database, tenantId: string): Promise<void> {
+  await db.system((tx) => tx.query('ANALYZE offers, offer_translations'));
+  await db.tenant(tenantId, (tx) => tx.query('SELECT lotse_refresh_offer_search($1::uuid, NULL)', [tenantId]));
+}
+
 /** Creates one demo tenant with everything in it. Returns the logins created. */
 export async function seedTenant(db: Database, demo: DemoTenant, options: { accounts: boolean }): Promise<{ maps: TenantKeyMaps; logins: DemoLogin[] }> {
   const lat = demo.areas.reduce((s, a) => s + a.lat, 0) / demo.areas.length;
@@ -180,7 +189,6 @@ export async function seedTenant(db: Database, demo: DemoTenant, options: { acco
         .returning();
       demo.locations.forEach((x, i) => maps.locations.set(x.key, l[i]!.id));
       const offerIds = await insertDemoOffers(tx, maps, demo.offers, null);
-      await tx.query('SELECT lotse_refresh_offer_search($1::uuid, NULL)', [tenantId]);
       if (demo.synonyms.length) await tx.db.insert(synonymGroups).values(demo.synonyms.map((terms) => ({ tenantId, terms })));
       if (demo.firstSteps.length) {
         await tx.db.insert(firstStepsLists).values(
@@ -204,6 +212,7 @@ export async function seedTenant(db: Database, demo: DemoTenant, options: { acco
     },
     { settings: { 'lotse.bulk': 'on' } },
   );
+  await refreshSearchAfterBulkLoad(db, tenantId);
 
   const logins: DemoLogin[] = [];
   if (options.accounts) {

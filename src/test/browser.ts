@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,14 +29,16 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real server (`lotse serve --demo`) on a fresh embedded data directory and a free port,
- * and waits until it answers /api/ready. The web build must exist (npm test builds it first).
+ * Starts the real server (`lotse serve`) on a copy of the demo data directory seeded once per run
+ * (browserGlobalSetup.ts) and a free port, and waits until it answers /api/ready. The web build must
+ * exist (npm test builds it first).
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-browser-'));
+  cpSync(inject('browserDataTemplate'), dataDir, { recursive: true });
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['bin/lotse.mjs', 'serve', '--demo'], {
+  const child: ChildProcess = spawn(process.execPath, ['bin/lotse.mjs', 'serve'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', LOTSE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,7 +46,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {

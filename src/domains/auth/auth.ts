@@ -47,7 +47,11 @@ export function createAuth(config: Config, db: Database, mailer: Mailer) {
     baseURL,
     basePath: '/api/auth',
     secret: config.AUTH_SECRET ?? DEV_SECRET,
-    trustedOrigins: [baseURL],
+    // In development the same server is reached as localhost and 127.0.0.1; production trusts PUBLIC_URL only.
+    trustedOrigins:
+      config.NODE_ENV === 'production'
+        ? [baseURL]
+        : [baseURL, baseURL.replace('//localhost', '//127.0.0.1'), baseURL.replace('//127.0.0.1', '//localhost')],
     database: drizzleAdapter(db.systemDrizzle, {
       provider: 'pg',
       transaction: false,
