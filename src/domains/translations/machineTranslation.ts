@@ -55,3 +55,41 @@ export function createTranslator(config: Config): Translator {
     ? new LibreTranslateTranslator(config.LIBRETRANSLATE_URL, config.LIBRETRANSLATE_API_KEY)
     : new NotConfiguredTranslator();
 }
+
+/** Whether machine translation can be used for this tenant (configured, and not switched off in its settings). */
+export function machineTranslationAvailable(translator: Translator, settings: { machineTranslationEnabled?: boolean }): boolean {
+  return translator.configured && settings.machineTranslationEnabled !== false;
+}
+
+/** 503 before anything is read or written when machine translation cannot be used. */
+export function requireMachineTranslation(translator: Translator, settings: { machineTranslationEnabled?: boolean }): void {
+  if (!translator.configured) {
+    throw new AppError(
+      'not_configured',
+      'Machine translation is not set up on this server (LIBRETRANSLATE_URL is missing). Translations can still be entered by hand.',
+    );
+  }
+  if (settings.machineTranslationEnabled === false) {
+    throw new AppError('not_configured', 'Machine translation is switched off for this municipality. Translations can still be entered by hand.');
+  }
+}
+
+/** Translates the non-empty fields of a text record in one request; empty fields stay empty. */
+export async function translateTextRecord<K extends string>(
+  translator: Translator,
+  texts: Record<K, string>,
+  from: string,
+  to: string,
+): Promise<Record<K, string>> {
+  const keys = (Object.keys(texts) as K[]).filter((k) => texts[k].trim() !== '');
+  const translated = await translator.translate(
+    keys.map((k) => texts[k]),
+    from,
+    to,
+  );
+  const out = { ...texts };
+  keys.forEach((k, i) => {
+    out[k] = translated[i] ?? '';
+  });
+  return out;
+}

@@ -128,6 +128,7 @@ export const statusChangeRequest = z
   .object({ status: offerStatus, comment: z.string().max(2000).optional(), version: z.number().int().min(1) })
   .strict();
 
+/** `version` is the offer's version (as for updates); every translation write increments it. */
 export const translationInput = offerTexts.extend({ version: z.number().int().min(1) });
 
 export const offerRevision = z.object({
@@ -185,3 +186,72 @@ export const importReport = z.object({
   errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
 });
 export type ImportReport = z.infer<typeof importReport>;
+
+/* ---- Additions for the back-office offer API (additive) ---- */
+
+/** GET /admin/offers answer. */
+export const adminOfferList = z.object({
+  items: z.array(adminOfferListItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AdminOfferList = z.infer<typeof adminOfferList>;
+export type AdminOfferListQuery = z.infer<typeof adminOfferListQuery>;
+export type AdminOfferListItem = z.infer<typeof adminOfferListItem>;
+
+/** POST /admin/offers?publish=true: office staff may publish at once; partners may not. */
+export const createOfferQuery = z.object({ publish: z.enum(['true', 'false']).optional() }).strict();
+
+export type StatusChangeRequest = z.infer<typeof statusChangeRequest>;
+export type TranslationInput = z.infer<typeof translationInput>;
+export type OfferRevision = z.infer<typeof offerRevision>;
+export type OfferTranslationInfo = z.infer<typeof offerTranslationInfo>;
+
+/**
+ * Change history, newest first. Field keys in `changes` are offer fields (`status`, `fieldIds`,
+ * `texts.title`, translations as `<lang>.title`); a review or rejection comment appears as `comment: [null, text]`.
+ */
+export const offerRevisionList = z.object({ items: z.array(offerRevision) });
+
+/** POST /admin/offers/:id/review: approve or reject a pending partner change or an offer in review. */
+export const reviewDecision = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => v.decision === 'approve' || (v.comment ?? '').length > 0, {
+    message: 'a rejection needs a comment for the partner',
+    path: ['comment'],
+  });
+export type ReviewDecision = z.infer<typeof reviewDecision>;
+
+/** One entry of the review queue: a partner's pending change to a published offer, or an offer in review. */
+export const reviewItem = z.object({
+  offerId: z.uuid(),
+  kind: z.enum(['pending_change', 'in_review']),
+  title: z.string(),
+  status: offerStatus,
+  providerId: z.uuid(),
+  providerName: z.string(),
+  submittedByName: z.string(),
+  submittedAt: z.string(),
+  /** For a pending change: field → [live value, proposed value]. Empty for offers in review. */
+  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+});
+export type ReviewItem = z.infer<typeof reviewItem>;
+
+export const reviewListQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(10000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+export const reviewList = z.object({
+  items: z.array(reviewItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
