@@ -40,6 +40,13 @@ describe('system routes', () => {
     expect(res.json().error).toMatchObject({ code: 'invalid_json', field: 'body' });
   });
 
+  it('compresses large answers for clients that accept gzip', async () => {
+    const res = await t.app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const plain = await t.app.inject('/api/openapi.json');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
   it('exposes Prometheus metrics', async () => {
     const res = await t.app.inject('/metrics');
     expect(res.statusCode).toBe(200);
