@@ -23,6 +23,7 @@ import { TaxonomyPage } from './pages/Taxonomy.tsx';
 import { TenantsPage } from './pages/Tenants.tsx';
 import { TranslationOverviewPage } from './pages/TranslationOverview.tsx';
 import { FirstStepsPage } from './pages/FirstSteps.tsx';
+import { FirstStepsEditPage } from './pages/FirstStepsEdit.tsx';
 import { type Capability, SessionProvider, can, useMe, useSession } from './session.tsx';
 import { TenantProvider } from './tenant.tsx';
 
@@ -196,6 +197,16 @@ function TenantRoutes() {
       <Route path="/first-steps">
         <Guard need="firstSteps">
           <FirstStepsPage />
+        </Guard>
+      </Route>
+      <Route path="/first-steps/new">
+        <Guard need="firstSteps">
+          <FirstStepsEditPage />
+        </Guard>
+      </Route>
+      <Route path="/first-steps/:id">
+        <Guard need="firstSteps">
+          <FirstStepsEditPage />
         </Guard>
       </Route>
       <Route path="/import-export">

@@ -114,7 +114,9 @@ export const paths = {
   audit: (slug: string) => `${t(slug)}/audit`,
   outbox: (slug: string) => `${t(slug)}/outbox`,
   auth: {
+    methods: '/api/v1/auth/methods',
     signIn: '/api/auth/sign-in/email',
+    signInSocial: '/api/auth/sign-in/social',
     signOut: '/api/auth/sign-out',
     verifyTotp: '/api/auth/two-factor/verify-totp',
     verifyBackupCode: '/api/auth/two-factor/verify-backup-code',

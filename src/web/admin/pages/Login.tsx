@@ -7,7 +7,13 @@ import { TextField } from '../components/fields.tsx';
 import { LanguageSwitch } from '../components/Layout.tsx';
 import { Notice } from '../components/ui.tsx';
 import { focusFirstError, type FieldErrors } from '../forms.ts';
+import { useApi } from '../hooks.ts';
 import { useSession } from '../session.tsx';
+
+interface SignInMethods {
+  password: true;
+  oidc: { enabled: boolean; name: string };
+}
 
 export function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -49,6 +55,8 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const methods = useApi<SignInMethods>(paths.auth.methods);
+  const sso = methods.data?.oidc.enabled ? methods.data.oidc.name : null;
   document.title = `${t('login.title')} – Lotse`;
 
   const finish = async () => {
@@ -90,6 +98,24 @@ export function LoginPage() {
     setBusy(false);
   };
 
+  /** Single sign-on: the server answers with the identity provider's address; the browser goes there. */
+  const startSso = async () => {
+    if (!sso) return;
+    setMessage(null);
+    setBusy(true);
+    try {
+      const res = await api<{ url?: string }>('POST', paths.auth.signInSocial, { provider: 'oidc', callbackURL: '/admin/' }, { quiet: true });
+      if (res?.url) {
+        window.location.assign(res.url);
+        return;
+      }
+      setMessage(t('login.ssoFailed', { name: sso }));
+    } catch (e) {
+      setMessage(e instanceof ApiError && e.status === 429 ? t('errors.rate_limited') : t('login.ssoFailed', { name: sso }));
+    }
+    setBusy(false);
+  };
+
   const submitCode = async (ev: FormEvent) => {
     ev.preventDefault();
     if (!/^\d{6}$/.test(code.trim())) {
@@ -114,6 +140,14 @@ export function LoginPage() {
       {step === 'password' ? (
         <form onSubmit={submitPassword} noValidate>
           <p className="lead">{t('login.intro')}</p>
+          {sso ? (
+            <>
+              <button type="button" className="button primary wide" disabled={busy} onClick={() => void startSso()}>
+                {t('login.sso', { name: sso })}
+              </button>
+              <p className="auth-or">{t('login.ssoOr')}</p>
+            </>
+          ) : null}
           <TextField label={t('fields.email')} type="email" autoComplete="username" value={email} onChange={setEmail} error={errors.email} required />
           <TextField label={t('fields.password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} required />
           <button type="submit" className="button primary wide" disabled={busy}>
