@@ -160,7 +160,7 @@ main(process.argv.slice(2)).then(
       if (error instanceof UsageError) console.error('Run "lotse help" for usage.');
       process.exit(error instanceof UsageError ? 64 : 1);
     }
-    if (error instanceof TypeError && String(error.message).includes('parseArgs')) {
+    if (String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
       console.error(`lotse: ${error.message}`);
       process.exit(64);
     }
