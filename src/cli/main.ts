@@ -55,8 +55,12 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'serve': {
+      // The embedded database boots in its worker thread while the HTTP stack's modules load here.
+      const { openDatabase } = await import('../db/open.ts');
+      const database = openDatabase(config);
+      database.catch(() => undefined);
       const { serve } = await import('./serve.ts');
-      await serve(config, { demo: values.demo });
+      await serve(config, { demo: values.demo, database });
       return -1; // keeps running
     }
     case 'migrate': {
@@ -160,7 +164,7 @@ main(process.argv.slice(2)).then(
       if (error instanceof UsageError) console.error('Run "lotse help" for usage.');
       process.exit(error instanceof UsageError ? 64 : 1);
     }
-    if (String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof Error && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
       console.error(`lotse: ${error.message}`);
       process.exit(64);
     }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
+import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
 import { buildApp } from '../server/app.ts';
 import { createContext } from '../server/boot.ts';
@@ -9,10 +10,12 @@ import { createContext } from '../server/boot.ts';
  * loads the demo data into an empty installation, listens. SIGTERM/SIGINT close the listener first and
  * let in-flight requests (and their transactions) finish before the database closes.
  */
-export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
+export async function serve(config: Config, options: { demo: boolean; database?: Promise<Database> }): Promise<void> {
   const started = performance.now();
-  const db = await openDatabase(config);
+  const db = await (options.database ?? openDatabase(config));
+  const opened = performance.now();
   await migrate(db);
+  const migrated = performance.now();
   const ctx = createContext(config, db);
   const app = await buildApp(ctx, {
     logger: {
@@ -30,7 +33,16 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     }
   }
   await app.listen({ port: config.PORT, host: config.HOST });
-  app.log.info({ ms: Math.round(performance.now() - started), database: db.kind }, 'Lotse is ready');
+  app.log.info(
+    {
+      ms: Math.round(performance.now() - started),
+      openMs: Math.round(opened - started),
+      migrateMs: Math.round(migrated - opened),
+      sinceProcessStartMs: Math.round(performance.now()),
+      database: db.kind,
+    },
+    'Lotse is ready',
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { PGLITE_WORKER_FILE } from '../paths.ts';
 import type { ConnectionSource, LeasedConnection, QueryResult, SqlConnection } from './connection.ts';
 import { Mutex } from './connection.ts';
 
@@ -25,7 +26,7 @@ export class WorkerDatabaseError extends Error {
 
 /** Embedded PGlite running in a worker thread; one connection, lent to one transaction at a time. */
 export async function pgliteWorkerSource(dataDir: string): Promise<ConnectionSource> {
-  const worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), { workerData: { dataDir } });
+  const worker = new Worker(PGLITE_WORKER_FILE, { workerData: { dataDir } });
   const pending = new Map<number, { resolve: (r: Reply) => void }>();
   let nextId = 1;
 

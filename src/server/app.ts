@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { WEB_DIST_DIR } from '../paths.ts';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,7 +14,7 @@ import { registerMetrics } from './metrics.ts';
 import { registerSessionResolution } from '../domains/auth/session.ts';
 
 export type App = ZodApp;
-export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const WEB_DIST = `${WEB_DIST_DIR}/`;
 
 export interface BuildOptions {
   logger?: boolean | object;

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { mailOutbox } from './mail.table.ts';
@@ -19,9 +19,14 @@ export interface Mailer {
 }
 
 export function createMailer(config: Config, db: Database): Mailer {
-  const transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
+  let transport: Promise<Transporter> | null = null;
+  // nodemailer loads only when SMTP is configured and the first mail goes out.
+  const getTransport = (url: string) => {
+    transport ??= import('nodemailer').then((m) => m.default.createTransport(url));
+    return transport;
+  };
   return {
-    smtp: transport !== null,
+    smtp: Boolean(config.SMTP_URL),
     async send(message) {
       const [row] = await db.system((tx) =>
         tx.db
@@ -30,9 +35,9 @@ export function createMailer(config: Config, db: Database): Mailer {
           .returning({ id: mailOutbox.id }),
       );
       const id = row!.id;
-      if (!transport) return { id, delivered: false };
+      if (!config.SMTP_URL) return { id, delivered: false };
       try {
-        await transport.sendMail({ from: config.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html });
+        await (await getTransport(config.SMTP_URL)).sendMail({ from: config.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html });
         await db.system((tx) => tx.db.update(mailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(mailOutbox.id, id)));
         return { id, delivered: true };
       } catch (error) {
