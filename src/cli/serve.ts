@@ -44,6 +44,18 @@ export async function serve(config: Config, options: { demo: boolean; database?:
     'Lotse is ready',
   );
 
+  // PGlite has no autovacuum: refresh the planner statistics shortly after start and then every six
+  // hours, or plans degrade as the data grows (PostgreSQL servers do this themselves).
+  let maintenance: NodeJS.Timeout | undefined;
+  if (db.kind === 'pglite') {
+    const analyze = () =>
+      db.system((tx) => tx.query('ANALYZE')).catch((error: unknown) => app.log.warn({ err: error }, 'ANALYZE failed'));
+    const first = setTimeout(analyze, 10_000);
+    first.unref();
+    maintenance = setInterval(analyze, 6 * 60 * 60 * 1000);
+    maintenance.unref();
+  }
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -51,6 +63,7 @@ export async function serve(config: Config, options: { demo: boolean; database?:
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
+    if (maintenance) clearInterval(maintenance);
     try {
       await app.close();
       await db.close();

@@ -83,6 +83,18 @@ describe('offer import and export', () => {
       expect(headerOnly.json().error.message).toMatch(/no offers/);
     });
 
+    it('a multipart upload in another form field is refused naming "file"', async () => {
+      const form = multipartBody('upload', 'angebote.csv', 'text/csv', csvText([HEADER, row('Kurs')]));
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/${tenant.slug}/admin/offers/import?dryRun=false`,
+        headers: { cookie: office, 'content-type': form.contentType },
+        payload: form.payload,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({ field: 'file', message: expect.stringContaining('"file"') });
+    });
+
     it('not a CSV/XLSX: 415 for binary data, old .xls, JSON and unknown content types', async () => {
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
       const binary = await postImport(t.app, tenant.slug, { cookie: office, body: png, contentType: 'application/octet-stream' });

@@ -14,6 +14,7 @@ import {
 import { tenantColumns, timestamps } from '../../db/columns.ts';
 import { tsvector } from '../../db/types.ts';
 import { providers } from '../providers/provider.table.ts';
+import { tenants } from '../tenants/tenant.table.ts';
 
 export const OFFER_STATUSES = ['draft', 'in_review', 'published', 'archived'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
@@ -59,6 +60,8 @@ export const offers = pgTable(
     pendingChange: jsonb('pending_change').$type<PendingOfferChange | null>(),
     /** Maintained by trigger from all translations (weighted title > summary > description). */
     searchTsv: tsvector('search_tsv'),
+    /** Maintained by trigger: titles of all translations only, small enough to rank in-row. */
+    titleTsv: tsvector('title_tsv').notNull().default(sql`''::tsvector`),
     /** Maintained by trigger: unaccented lower-case titles and summaries, for typo tolerance. */
     searchText: text('search_text').notNull().default(''),
     createdBy: text('created_by'),
@@ -77,7 +80,24 @@ export const offers = pgTable(
     index('offers_field_ids_idx').using('gin', t.fieldIds),
     index('offers_target_group_ids_idx').using('gin', t.targetGroupIds),
     index('offers_area_ids_idx').using('gin', t.areaIds),
+    index('offers_updated_idx').on(t.tenantId, t.updatedAt),
   ],
+);
+
+/**
+ * The distinct words of a tenant's offer titles and summaries (unaccented, lower-case): typo
+ * tolerance matches query words against this short list by trigram similarity. Maintained by
+ * lotse_refresh_offer_search.
+ */
+export const searchTerms = pgTable(
+  'search_terms',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    term: text('term').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.term] }), index('search_terms_term_trgm_idx').using('gin', sql`${t.term} gin_trgm_ops`)],
 );
 
 export const TRANSLATABLE_OFFER_FIELDS = [
