@@ -1,6 +1,7 @@
-# Lotse production image: the server runs the TypeScript sources through tsx (a runtime
-# dependency), so the image needs src/, bin/, the built web apps (dist/web) and the production
-# node_modules. Build: docker build -t lotse .   Run: see compose.yaml and docs/deployment.md.
+# Lotse production image: the server runs from the bundle dist/server (built from src/ by esbuild;
+# bin/lotse.mjs falls back to the sources through tsx only if the bundle were older than src/).
+# The image needs bin/, src/ (migrations, PGlite worker), dist/ (server bundle, web apps) and the
+# production node_modules. Build: docker build -t lotse .   Run: see compose.yaml and docs/deployment.md.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -11,7 +12,7 @@ ENV CI=true
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build:web
+RUN npm run build
 # Drop the dev dependencies (vite, vitest, react, …); tsx, drizzle-orm, pg, PGlite stay.
 RUN npm prune --omit=dev --no-audit --no-fund
 
