@@ -70,7 +70,7 @@ export async function insertDemoOffers(tx: Tx, maps: TenantKeyMaps, demoOffers: 
         })),
       )
       .returning({ id: offers.id });
-    part.forEach((o, i) => ids.set(o.key, rows[i]!.id));
+    for (const [i, o] of part.entries()) ids.set(o.key, rows[i]!.id);
     const translations = part.flatMap((o) =>
       Object.entries(o.texts).map(([lang, t]) => ({
         tenantId: maps.tenantId,
@@ -165,7 +165,7 @@ export async function seedTenant(db: Database, demo: DemoTenant, options: { acco
           })),
         )
         .returning();
-      demo.providers.forEach((x, i) => maps.providers.set(x.key, p[i]!.id));
+      for (const [i, x] of demo.providers.entries()) maps.providers.set(x.key, p[i]!.id);
       const l = await tx.db
         .insert(locations)
         .values(
@@ -187,7 +187,7 @@ export async function seedTenant(db: Database, demo: DemoTenant, options: { acco
           })),
         )
         .returning();
-      demo.locations.forEach((x, i) => maps.locations.set(x.key, l[i]!.id));
+      for (const [i, x] of demo.locations.entries()) maps.locations.set(x.key, l[i]!.id);
       const offerIds = await insertDemoOffers(tx, maps, demo.offers, null);
       if (demo.synonyms.length) await tx.db.insert(synonymGroups).values(demo.synonyms.map((terms) => ({ tenantId, terms })));
       if (demo.firstSteps.length) {
