@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import { type Config, publicUrl } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
@@ -26,7 +26,7 @@ export async function serve(config: Config, options: { demo: boolean; database?:
   });
   if (options.demo) {
     const { seedDemoIfEmpty } = await import('../demo/seed.ts');
-    const result = await seedDemoIfEmpty(db);
+    const result = await seedDemoIfEmpty(db, publicUrl(config));
     if (result) {
       app.log.info(result.summary);
       console.log(`\n${result.loginsText}\n`);

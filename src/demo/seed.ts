@@ -240,7 +240,7 @@ export async function seedTenant(db: Database, demo: DemoTenant, options: { acco
 }
 
 /** Loads both demo tenants and a super admin into an installation that has no tenant yet. */
-export async function seedDemoIfEmpty(db: Database): Promise<{ summary: string; loginsText: string } | null> {
+export async function seedDemoIfEmpty(db: Database, baseUrl = 'http://localhost:3000'): Promise<{ summary: string; loginsText: string } | null> {
   const existing = await db.system((tx) => tx.db.select({ id: tenants.id }).from(tenants).limit(1));
   if (existing.length) return null;
   const { musterstadt } = await import('./musterstadt.ts');
@@ -259,7 +259,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<{ summary: string; 
   }
   const ms = Math.round(performance.now() - started);
   const lines = [
-    'Demo data loaded. Public navigator: http://localhost:3000/musterstadt/  ·  Back office: http://localhost:3000/admin/',
+    `Demo data loaded. Public navigator: ${baseUrl}/musterstadt/  ·  Back office: ${baseUrl}/admin/`,
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,
     ...logins.map((l) => `  ${l.email.padEnd(32)} ${l.role.padEnd(15)} ${l.tenant ?? '(all tenants)'}  – ${l.note}`),
   ];
