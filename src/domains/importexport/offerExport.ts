@@ -2,27 +2,18 @@ import { writeFile } from 'node:fs/promises';
 import { asc, eq } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
 import type { ExportFormat } from '../../shared/contracts/importExport.ts';
-import type { AdminOffer, OfferStatusValue, OfferTexts } from '../../shared/contracts/offerAdmin.ts';
+import type { AdminOffer, OfferStatusValue } from '../../shared/contracts/offerAdmin.ts';
 import { TRANSLATABLE_OFFER_FIELDS, offers, offerTranslations } from '../offers/offer.table.ts';
 import { locations, providers } from '../providers/provider.table.ts';
 import { areas, fieldsOfAction, targetGroups } from '../taxonomy/taxonomy.table.ts';
 import { requireTenant, type Tenant } from '../tenants/tenantService.ts';
-import { translationStatusOf } from '../translations/translationStatus.ts';
+import { toAdminOffer } from '../offers/admin/adminOfferPresenter.ts';
 import { exportColumns, LIST_SEPARATOR, textColumn } from './offerColumns.ts';
 import { writeCsvTable } from './offerCsv.ts';
 import { writeXlsxTable, XLSX_MIME } from './offerXlsx.ts';
 
 type OfferRow = typeof offers.$inferSelect;
 type TranslationRow = typeof offerTranslations.$inferSelect;
-
-const textsOf = (t: TranslationRow): OfferTexts => ({
-  title: t.title,
-  summary: t.summary,
-  description: t.description,
-  costs: t.costs,
-  requirements: t.requirements,
-  registration: t.registration,
-});
 
 const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
 
@@ -117,45 +108,7 @@ function toTable(tenant: Tenant, data: ExportData): string[][] {
 
 /** The same shape as the admin API's offer (all tenant languages with their translation state). */
 function toAdminOffers(tenant: Tenant, data: ExportData): AdminOffer[] {
-  return data.offers.map(({ row, translations }) => {
-    const source = translations.get(tenant.defaultLanguage);
-    const pending = row.pendingChange;
-    return {
-      id: row.id,
-      status: row.status,
-      version: row.version,
-      sourceVersion: row.sourceVersion,
-      providerId: row.providerId,
-      providerName: data.providerName.get(row.providerId) ?? '',
-      texts: source ? textsOf(source) : { title: '', summary: '', description: '', costs: '', requirements: '', registration: '' },
-      languages: row.languages,
-      freeOfCharge: row.freeOfCharge,
-      childcare: row.childcare,
-      barrierFree: row.barrierFree,
-      online: row.online,
-      inPerson: row.inPerson,
-      signupUrl: row.signupUrl,
-      email: row.email,
-      phone: row.phone,
-      fieldIds: row.fieldIds,
-      targetGroupIds: row.targetGroupIds,
-      areaIds: row.areaIds,
-      locationIds: row.locationIds,
-      translations: tenant.languages.map((lang) => {
-        const t = translations.get(lang);
-        return {
-          lang,
-          status: translationStatusOf(lang, tenant.defaultLanguage, row.sourceVersion, t),
-          texts: t ? textsOf(t) : null,
-          updatedAt: t ? t.updatedAt.toISOString() : null,
-        };
-      }),
-      pendingChange: pending ? { submittedByName: pending.submittedByName, submittedAt: pending.submittedAt, data: pending.data } : null,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-      publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
-    };
-  });
+  return data.offers.map(({ row, translations }) => toAdminOffer(tenant, row, data.providerName.get(row.providerId) ?? '', translations));
 }
 
 export interface ExportFile {

@@ -7,19 +7,26 @@ import { translationStatusOf } from '../../translations/translationStatus.ts';
 import { offerTranslations } from '../offer.table.ts';
 import type { OfferRow } from './offerService.ts';
 
+type TranslationRow = typeof offerTranslations.$inferSelect;
+
+const textsOf = (t: TranslationRow) => ({
+  title: t.title,
+  summary: t.summary,
+  description: t.description,
+  costs: t.costs,
+  requirements: t.requirements,
+  registration: t.registration,
+});
+
 /** The back-office view of an offer: facts, source texts, and the translation state of every tenant language. */
 export async function presentAdminOffer(tx: Tx, tenant: Tenant, row: OfferRow): Promise<AdminOffer> {
   const [provider] = await tx.db.select({ name: providers.name }).from(providers).where(eq(providers.id, row.providerId));
   const rows = await tx.db.select().from(offerTranslations).where(eq(offerTranslations.offerId, row.id));
-  const byLang = new Map(rows.map((t) => [t.lang, t]));
-  const textsOf = (t: (typeof rows)[number]) => ({
-    title: t.title,
-    summary: t.summary,
-    description: t.description,
-    costs: t.costs,
-    requirements: t.requirements,
-    registration: t.registration,
-  });
+  return toAdminOffer(tenant, row, provider?.name ?? '', new Map(rows.map((t) => [t.lang, t])));
+}
+
+/** The mapping itself, for callers that loaded many offers at once (export). */
+export function toAdminOffer(tenant: Tenant, row: OfferRow, providerName: string, byLang: ReadonlyMap<string, TranslationRow>): AdminOffer {
   const source = byLang.get(tenant.defaultLanguage);
   const pending = row.pendingChange;
   return {
@@ -28,7 +35,7 @@ export async function presentAdminOffer(tx: Tx, tenant: Tenant, row: OfferRow): 
     version: row.version,
     sourceVersion: row.sourceVersion,
     providerId: row.providerId,
-    providerName: provider?.name ?? '',
+    providerName,
     texts: source ? textsOf(source) : { title: '', summary: '', description: '', costs: '', requirements: '', registration: '' },
     languages: row.languages,
     freeOfCharge: row.freeOfCharge,
