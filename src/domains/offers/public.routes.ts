@@ -6,12 +6,11 @@ import { errorResponses } from '../../shared/contracts/common.ts';
 import { directorySnapshot, offerDetail, offerDetailQuery, offerSearchQuery, offerSearchResult } from '../../shared/contracts/offerPublic.ts';
 import { requireTenant, requireTenantLanguage } from '../tenants/tenantService.ts';
 import { loadSynonymGroups, searchOffers } from './search/offerSearch.ts';
-import { cachedForGeneration, cachedPublicRead, contentGeneration } from './search/publicCache.ts';
+import { facetIndexFor } from './search/facetIndex.ts';
+import { cachedForGeneration, cachedPublicAnswer, cachedPublicRead, contentGeneration } from './search/publicCache.ts';
 import { loadDirectory, loadJsonLdTaxonomy, loadPublicOffer } from './search/publicOffers.ts';
 import { PUBLIC_CACHE_CONTROL, sendPublicJson, toContractJson } from './search/publicResponse.ts';
 
-/** Facet counts over large matched sets sort and hash in memory instead of temporary files. */
-const SEARCH_SETTINGS = { work_mem: '32MB' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const tenantParam = z.object({ tenant: z.string().max(63) });
@@ -43,16 +42,18 @@ export const publicOfferRoutes: RouteRegistrar = (app, ctx) => {
     async (request, reply) => {
       const tenant = await requireTenant(ctx.db, request.params.tenant);
       const query = { ...request.query, lang: requireTenantLanguage(tenant, request.query.lang) };
-      const { value } = await cachedPublicRead(
-        ctx.db,
-        tenant.id,
-        `search:${JSON.stringify(query)}`,
-        async (tx, generation) => {
-          const synonyms = await cachedForGeneration(ctx.db, tenant.id, 'synonyms', generation, () => loadSynonymGroups(tx));
-          return toContractJson(offerSearchResult, await searchOffers(tx, tenant, query, synonyms));
-        },
-        SEARCH_SETTINGS,
-      );
+      const { value } = await cachedPublicAnswer(ctx.db, tenant.id, `search:${JSON.stringify(query)}`, async (generation) => {
+        // The index is fetched before the transaction opens: waiting for a build holds no connection.
+        const index = await facetIndexFor(ctx.db, tenant.id, generation);
+        return ctx.db.tenant(
+          tenant.id,
+          async (tx) => {
+            const synonyms = await cachedForGeneration(ctx.db, tenant.id, 'synonyms', generation, () => loadSynonymGroups(tx));
+            return toContractJson(offerSearchResult, await searchOffers(tx, tenant, query, synonyms, index));
+          },
+          { readOnly: true },
+        );
+      });
       return sendPublicJson(reply, value);
     },
   );

@@ -1,6 +1,7 @@
 /**
- * Public offer search: one SQL statement returns the page of cards, the total and all facet counts
- * (plus, for free text, one small statement before it that builds the tsquery).
+ * Public offer search. Filters, totals, facet counts, sorting and paging run in Node over the
+ * tenant's in-memory index (facetIndex.ts); SQL builds the tsquery and returns the text matches
+ * with their scores (free text only) and the cards of one page.
  *
  * Matching: every query word becomes an OR over the tenant's text search configurations (each
  * translation is stemmed with its own configuration in offers.search_tsv) and over its
@@ -12,8 +13,9 @@
  */
 import type { Tx } from '../../../db/database.ts';
 import type { OfferSearchQuery, OfferSearchResult } from '../../../shared/contracts/offerPublic.ts';
-import { distanceKmSql, nearestLocationKmSql, offerCardJsonSql, type OfferCardRow, paramList, presentOfferCard } from '../offerPresenter.ts';
-import { activeFilters, facetSelectSql, type FacetRow, filterColumn, presentFacets } from './facets.ts';
+import { nearestLocationKmSql, offerCardJsonSql, type OfferCardRow, paramList, presentOfferCard } from '../offerPresenter.ts';
+import { buildFacetIndex, type FacetIndex, positionOfIdAt, recallTextMatches, rememberTextMatches, titleRanks } from './facetIndex.ts';
+import { type Candidates, facetedHits } from './facets.ts';
 import { expandWithSynonyms, queryWords } from './synonyms.ts';
 
 export interface SearchTenant {
@@ -64,87 +66,174 @@ export async function buildTextQuery(tx: Tx, tenant: SearchTenant, words: readon
   return row?.q || null;
 }
 
-interface SearchRow extends FacetRow {
-  total: number;
-  items: OfferCardRow[] | null;
+/** Text matches as index positions with their scores; ids the index does not hold (yet) are skipped. */
+async function textCandidates(tx: Tx, index: FacetIndex, tsquery: string): Promise<Candidates> {
+  // One row of comma-joined text: 20,000 rows of (uuid, float8) cost more to send and parse.
+  const [row] = await tx.query<{ ids: string | null; scores: string | null }>(
+    `SELECT string_agg(m.id::text, ',') AS ids, string_agg(m.score::text, ',') AS scores FROM lotse_public_offer_scores($1::tsquery) m`,
+    [tsquery],
+  );
+  const idText = row?.ids ?? '';
+  const scoreTexts = row?.scores ? row.scores.split(',') : [];
+  const offers = new Int32Array(scoreTexts.length);
+  const scores = new Float64Array(scoreTexts.length);
+  let n = 0;
+  // Every id is 36 characters plus a comma.
+  for (let k = 0; k < scoreTexts.length; k++) {
+    const i = positionOfIdAt(index, idText, k * 37);
+    if (i < 0) continue;
+    offers[n] = i;
+    scores[n++] = Number(scoreTexts[k]);
+  }
+  return { offers: offers.subarray(0, n), scores: scores.subarray(0, n) };
 }
 
-export async function searchOffers(tx: Tx, tenant: SearchTenant, query: OfferSearchInput, synonymGroups: readonly string[][]): Promise<OfferSearchResult> {
+const allOffers = (index: FacetIndex): Candidates => {
+  const offers = new Int32Array(index.size);
+  for (let i = 0; i < index.size; i++) offers[i] = i;
+  return { offers, scores: null };
+};
+
+/** Same formula as distanceKmSql (haversine), so the order matches the distances the cards show. */
+function nearestKm(index: FacetIndex, i: number, lat: number, lon: number): number {
+  const { offsets, values, lat: lats, lon: lons } = index.places;
+  const rad = Math.PI / 180;
+  let best = Number.POSITIVE_INFINITY;
+  for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+    const pl = lats[values[k]!]!;
+    const po = lons[values[k]!]!;
+    const h = Math.sin(((pl - lat) * rad) / 2) ** 2 + Math.cos(lat * rad) * Math.cos(pl * rad) * Math.sin(((po - lon) * rad) / 2) ** 2;
+    const km = 6371.0 * 2 * Math.asin(Math.min(1.0, Math.sqrt(h)));
+    if (km < best) best = km;
+  }
+  return best;
+}
+
+/**
+ * Elements [from, to) of `items` in `compare` order. A result page is small: keeping the best `to`
+ * in a sorted buffer costs one comparison for most items, not a sort of every hit.
+ */
+export function sortedSlice(items: ArrayLike<number>, from: number, to: number, compare: (x: number, y: number) => number): number[] {
+  if (to * 8 > items.length) return Array.from(items).sort(compare).slice(from, to);
+  const best: number[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    if (best.length === to && compare(item, best[to - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(item, best[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > to) best.pop();
+  }
+  return best.slice(from, to);
+}
+
+/**
+ * The offers of one page, in order. Index position i is the i-th newest offer, so "updated" (and
+ * relevance without text) is position order; the other orders sort only the hits.
+ */
+async function pageOffers(tx: Tx, index: FacetIndex, tenant: SearchTenant, query: OfferSearchInput, candidates: Candidates, hits: Int32Array): Promise<number[]> {
+  const { offers, scores } = candidates;
+  const from = (query.page - 1) * query.pageSize;
+  const to = from + query.pageSize;
+  const byPosition = (x: number, y: number) => offers[x]! - offers[y]!;
+  let order: number[];
+  switch (query.sort) {
+    case 'distance': {
+      const lat = query.lat!;
+      const lon = query.lon!;
+      const km = new Float64Array(offers.length);
+      for (const n of hits) km[n] = nearestKm(index, offers[n]!, lat, lon);
+      // Nearest first, offers without a located place (Infinity) last; then score, then id.
+      order = sortedSlice(hits, from, to, (x, y) => {
+        if (km[x] !== km[y]) return km[x]! < km[y]! ? -1 : 1;
+        return (scores ? scores[y]! - scores[x]! : 0) || index.idRank[offers[x]!]! - index.idRank[offers[y]!]!;
+      });
+      break;
+    }
+    case 'title': {
+      const ranks = await titleRanks(tx, index, query.lang, tenant.defaultLanguage);
+      order = sortedSlice(hits, from, to, (x, y) => ranks[offers[x]!]! - ranks[offers[y]!]! || byPosition(x, y));
+      break;
+    }
+    default:
+      if (query.sort === 'relevance' && scores) {
+        order = sortedSlice(hits, from, to, (x, y) => scores[y]! - scores[x]! || byPosition(x, y));
+      } else if (scores) {
+        order = sortedSlice(hits, from, to, byPosition);
+      } else {
+        // Without text the candidates are every offer in position order: the hits are sorted already.
+        order = Array.from(hits.subarray(from, to));
+      }
+  }
+  return order.map((n) => offers[n]!);
+}
+
+/** The cards of the page's offers, in page order. */
+async function loadCards(tx: Tx, index: FacetIndex, tenant: SearchTenant, query: OfferSearchInput, page: number[]): Promise<OfferCardRow[]> {
+  if (page.length === 0) return [];
   const { params, p } = paramList();
   const tenantId = p(tenant.id);
   const lang = p(query.lang);
   const fallback = p(tenant.defaultLanguage);
+  const ids = p(page.map((i) => index.ids[i]));
+  const distance = query.lat !== undefined && query.lon !== undefined ? nearestLocationKmSql('o', p(query.lat), p(query.lon)) : 'NULL';
+  const [row] = await tx.query<{ items: OfferCardRow[] | null }>(
+    `SELECT json_agg(${offerCardJsonSql('o', lang, fallback, distance)} ORDER BY pg.ord) AS items
+     FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS pg(id, ord)
+     JOIN offers o ON o.tenant_id = ${tenantId} AND o.id = pg.id AND o.status = 'published'`,
+    params,
+  );
+  return row?.items ?? [];
+}
+
+/**
+ * Searches the published offers of `index` (the tenant's index for the current content generation,
+ * see facetIndexFor). `tx` is a tenant transaction started after the index's generation was read.
+ */
+export async function searchOffers(
+  tx: Tx,
+  tenant: SearchTenant,
+  query: OfferSearchInput,
+  synonymGroups: readonly string[][],
+  sharedIndex?: FacetIndex,
+): Promise<OfferSearchResult> {
+  // Without a shared index (scripts, one-off calls) the transaction builds its own.
+  const index = sharedIndex ?? (await buildFacetIndex(tx, tenant.id, '0'));
   const text = cleanQueryText(query.q);
   const words = queryWords(text);
   const { words: expanded, expandedTerms } = expandWithSynonyms(words, synonymGroups);
-  const hasText = text.length > 0;
-  const filters = activeFilters(query, 'o', p);
-  const point = query.lat !== undefined && query.lon !== undefined ? { lat: p(query.lat), lon: p(query.lon) } : null;
-
-  const ctes: string[] = [];
-  // With text, the matching runs in lotse_public_offer_matches (migration 0002): it uses the GIN
-  // index, which row-level security would otherwise keep the planner from using.
-  let source = `(SELECT o.id, o.field_ids, o.target_group_ids, o.area_ids, o.languages, o.location_ids, o.updated_at,
-      o.free_of_charge, o.childcare, o.barrier_free, o.online, o.in_person, 0::float8 AS score
-    FROM offers o WHERE o.tenant_id = ${tenantId} AND o.status = 'published')`;
-  if (hasText) {
-    const tsquery = await buildTextQuery(tx, tenant, expanded.map((w) => w.alternatives));
-    // A text that leaves no searchable word (only stop words or punctuation) matches nothing.
-    source = tsquery
-      ? `lotse_public_offer_matches(${p(tsquery)}::tsquery)`
-      : `(SELECT * FROM lotse_public_offer_matches(''::tsquery) WHERE FALSE)`;
-  }
-
-  const filterColumns = filters.map((f) => `, (${f.condition}) AS ${filterColumn(f.name)}`).join('');
-  ctes.push(`base AS MATERIALIZED (SELECT o.*${filterColumns} FROM ${source} o)`);
-  // Without filters the hits are the matched set itself: no second materialized copy.
-  if (filters.length) ctes.push(`hits AS (SELECT * FROM base WHERE ${filters.map((f) => filterColumn(f.name)).join(' AND ')})`);
-  const hits = filters.length ? 'hits' : 'base';
-
-  const limit = p(query.pageSize);
-  const offset = p((query.page - 1) * query.pageSize);
-  let pageSql: string;
-  switch (query.sort) {
-    case 'distance': {
-      // Nearest located place per hit: a hash join over the hits' location ids, not a subquery per offer.
-      const { lat, lon } = point!;
-      ctes.push(`near AS (SELECT h.id, min(${distanceKmSql('l', lat, lon)}) AS km
-        FROM ${hits} h CROSS JOIN LATERAL unnest(h.location_ids) lid
-        JOIN locations l ON l.tenant_id = ${tenantId} AND l.id = lid AND l.lat IS NOT NULL AND l.lon IS NOT NULL AND l.archived_at IS NULL
-        GROUP BY h.id)`);
-      pageSql = `SELECT h.id, n.km AS dist FROM ${hits} h LEFT JOIN near n ON n.id = h.id ORDER BY n.km ASC NULLS LAST, h.score DESC, h.id`;
-      break;
+  let candidates: Candidates;
+  if (text.length > 0) {
+    const alternatives = expanded.map((w) => w.alternatives);
+    // The matches depend only on the words and the tenant's languages (and the content: the index's generation).
+    const key = JSON.stringify([tenant.languages, alternatives]);
+    const known = recallTextMatches(index, key);
+    if (known) {
+      candidates = known;
+    } else {
+      const tsquery = await buildTextQuery(tx, tenant, alternatives);
+      // A text that leaves no searchable word (only stop words or punctuation) matches nothing.
+      candidates = tsquery ? await textCandidates(tx, index, tsquery) : { offers: new Int32Array(0), scores: null };
+      rememberTextMatches(index, key, candidates);
     }
-    case 'title':
-      pageSql = `SELECT h.id, NULL::float8 AS dist FROM ${hits} h
-        LEFT JOIN offer_translations tr ON tr.tenant_id = ${tenantId} AND tr.offer_id = h.id AND tr.lang = ${lang}
-        LEFT JOIN offer_translations td ON td.tenant_id = ${tenantId} AND td.offer_id = h.id AND td.lang = ${fallback}
-        ORDER BY lower(coalesce(tr.title, td.title, '')), h.id`;
-      break;
-    case 'updated':
-      pageSql = `SELECT h.id, NULL::float8 AS dist FROM ${hits} h ORDER BY h.updated_at DESC, h.id`;
-      break;
-    default:
-      pageSql = `SELECT h.id, NULL::float8 AS dist FROM ${hits} h ORDER BY h.score DESC, h.updated_at DESC, h.id`;
+  } else {
+    candidates = allOffers(index);
   }
-  ctes.push(`page AS (SELECT pg.id, pg.dist, row_number() OVER () AS ord FROM (${pageSql} LIMIT ${limit} OFFSET ${offset}) pg)`);
-  const distance = point ? (query.sort === 'distance' ? 'pg.dist' : nearestLocationKmSql('o', point.lat, point.lon)) : 'NULL';
-
-  const sql = `WITH ${ctes.join(',\n')}
-    SELECT (SELECT count(*)::int FROM ${hits}) AS total,
-      (SELECT json_agg(${offerCardJsonSql('o', lang, fallback, distance)} ORDER BY pg.ord)
-        FROM page pg JOIN offers o ON o.tenant_id = ${tenantId} AND o.id = pg.id) AS items,
-      ${facetSelectSql('base', filters)}`;
-
-  const [row] = await tx.query<SearchRow>(sql, params);
-  if (!row) throw new Error('search returned no row');
+  const { hits, facets } = facetedHits(index, candidates, query);
+  const page = await pageOffers(tx, index, tenant, query, candidates, hits);
+  const cards = await loadCards(tx, index, tenant, query, page);
   return {
-    items: (row.items ?? []).map((item) => presentOfferCard(item, query.lang)),
-    total: row.total,
+    items: cards.map((item) => presentOfferCard(item, query.lang)),
+    total: hits.length,
     page: query.page,
     pageSize: query.pageSize,
     lang: query.lang,
-    facets: presentFacets(row),
+    facets,
     expandedTerms,
   };
 }

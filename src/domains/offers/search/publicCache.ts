@@ -79,25 +79,19 @@ export interface PublicRead<T> {
 }
 
 /**
- * The answer for `key` from the current generation: cached, or computed by `load` in a read-only
- * tenant transaction (row-level security). `key` must include every input the answer depends on.
+ * The answer for `key` from the current generation: cached, or computed by `compute`, which opens
+ * its own transaction(s) — after the generation was read, so it sees at least that content.
+ * `key` must include every input the answer depends on.
  */
-export async function cachedPublicRead<T>(
-  db: Database,
-  tenantId: string,
-  key: string,
-  load: (tx: Tx, generation: string) => Promise<T>,
-  settings: Record<string, string> = {},
-): Promise<PublicRead<T>> {
+export async function cachedPublicAnswer<T>(db: Database, tenantId: string, key: string, compute: (generation: string) => Promise<T>): Promise<PublicRead<T>> {
   const state = stateOf(db);
   const fullKey = `${tenantId}\u0000${key}`;
-  const options: TransactionOptions = { readOnly: true, settings };
   const generation = await contentGeneration(db);
   const hit = state.entries.get(fullKey);
   if (hit && hit.generation === generation) {
     if (Date.now() - hit.at >= FRESH_MS && !state.refreshing.has(fullKey)) {
       state.refreshing.add(fullKey);
-      db.tenant(tenantId, (tx) => load(tx, generation), options)
+      compute(generation)
         .then((value) => store(state, fullKey, generation, value))
         .catch(() => {
           // The next request loads again; a failed refresh must not surface anywhere else.
@@ -109,8 +103,7 @@ export async function cachedPublicRead<T>(
   const flightKey = `${fullKey}\u0000${generation}`;
   let flight = state.loading.get(flightKey) as Promise<T> | undefined;
   if (!flight) {
-    // The transaction starts after the generation was read, so it sees at least that content.
-    flight = db.tenant(tenantId, (tx) => load(tx, generation), options);
+    flight = compute(generation);
     state.loading.set(flightKey, flight);
     flight.then(
       (value) => {
@@ -121,6 +114,21 @@ export async function cachedPublicRead<T>(
     );
   }
   return { value: await flight, generation };
+}
+
+/**
+ * The answer for `key` from the current generation: cached, or computed by `load` in a read-only
+ * tenant transaction (row-level security). `key` must include every input the answer depends on.
+ */
+export function cachedPublicRead<T>(
+  db: Database,
+  tenantId: string,
+  key: string,
+  load: (tx: Tx, generation: string) => Promise<T>,
+  settings: Record<string, string> = {},
+): Promise<PublicRead<T>> {
+  const options: TransactionOptions = { readOnly: true, settings };
+  return cachedPublicAnswer(db, tenantId, key, (generation) => db.tenant(tenantId, (tx) => load(tx, generation), options));
 }
 
 /** Small values (synonym groups, taxonomy) cached per generation, loaded inside the caller's transaction. */
