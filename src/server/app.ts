@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { WEB_DIST_DIR } from '../paths.ts';
 import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -30,6 +31,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: contentSecurityPolicy(ctx.config.MAP_TILE_URL) },
+    // The public API and map tiles are meant to be embedded and fetched from elsewhere.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    hsts: ctx.config.PUBLIC_URL?.startsWith('https://') ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
   // gzip for API answers (the offline directory is ~1 MB of JSON); brotli is too costly per request.
   await app.register(fastifyCompress, { global: true, threshold: 2048, encodings: ['gzip', 'deflate'] });
   app.setValidatorCompiler(validatorCompiler);
@@ -69,6 +77,33 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await registerWeb(app, ctx);
   }
   return app;
+}
+
+/**
+ * Scripts only from this origin (no inline script anywhere); images also from the configured map
+ * tile server; styles inline-capable for Leaflet and the API docs; no framing.
+ */
+export function contentSecurityPolicy(tileUrl: string): Record<string, string[]> {
+  const img = ["'self'", 'data:', 'blob:'];
+  try {
+    if (tileUrl) img.push(new URL(tileUrl.replaceAll('{s}', 'a').replace(/\{[a-z]+\}/g, '0')).origin.replace('//a.', '//*.'));
+  } catch {
+    /* a malformed tile URL only loses the map background */
+  }
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: img,
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'", 'data:'],
+    workerSrc: ["'self'"],
+    manifestSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
 }
 
 async function registerWeb(app: App, ctx: AppContext): Promise<void> {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../server/app.ts';
 import { createTestApp, type TestApp } from '../../test/testApp.ts';
 
 describe('system routes', () => {
@@ -45,6 +46,22 @@ describe('system routes', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     const plain = await t.app.inject('/api/openapi.json');
     expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends security headers: a script policy without inline code, no framing, no sniffing', async () => {
+    const res = await t.app.inject('/api/health');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain('img-src');
+    expect(csp).toContain('https://tile.openstreetmap.org');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('allows map tiles from a tile server with subdomains', () => {
+    expect(contentSecurityPolicy('https://{s}.tiles.example.org/{z}/{x}/{y}.png').imgSrc).toContain('https://*.tiles.example.org');
+    expect(contentSecurityPolicy('').imgSrc).toEqual(["'self'", 'data:', 'blob:']);
+    expect(contentSecurityPolicy('not a url').imgSrc).toEqual(["'self'", 'data:', 'blob:']);
   });
 
   it('exposes Prometheus metrics', async () => {
