@@ -15,8 +15,12 @@ import type { Database, TransactionOptions, Tx } from '../../../db/database.ts';
  */
 const FRESH_MS = 60_000;
 const MAX_ENTRIES = 5_000;
-/** Memory bound: JSON text counts by length; a single larger answer (a huge directory) is not kept. */
-const MAX_TOTAL_CHARS = 256 * 1024 * 1024;
+/**
+ * Memory bound: JSON text counts by length; a single larger answer (a huge directory) is not kept.
+ * Arabic or Cyrillic text takes two bytes per character in V8, so 64 Mi characters stay ≤ 128 MB
+ * and the whole server within its 500 MB budget.
+ */
+const MAX_TOTAL_CHARS = 64 * 1024 * 1024;
 const MAX_ENTRY_CHARS = 32 * 1024 * 1024;
 
 interface Entry {
