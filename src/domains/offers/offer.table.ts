@@ -42,6 +42,8 @@ export const offers = pgTable(
     status: text('status').$type<OfferStatus>().notNull().default('draft'),
     /** Incremented by every non-minor edit of the source text; translations record the version they follow. */
     sourceVersion: integer('source_version').notNull().default(1),
+    /** Per translatable field: the sourceVersion at which it last changed non-minorly (absent = sourceVersion, as before per-field tracking). */
+    fieldVersions: jsonb('field_versions').$type<FieldVersions>().notNull().default({}),
     /** Optimistic concurrency: incremented on every write. */
     version: integer('version').notNull().default(1),
     languages: text('languages').array().notNull().default(sql`ARRAY[]::text[]`),
@@ -109,6 +111,8 @@ export const TRANSLATABLE_OFFER_FIELDS = [
   'registration',
 ] as const;
 export type TranslatableOfferField = (typeof TRANSLATABLE_OFFER_FIELDS)[number];
+/** Field → version; see offers.fieldVersions and offer_translations.fieldVersions. */
+export type FieldVersions = Partial<Record<TranslatableOfferField, number>>;
 
 export const offerTranslations = pgTable(
   'offer_translations',
@@ -124,6 +128,8 @@ export const offerTranslations = pgTable(
     registration: text('registration').notNull().default(''),
     /** The offer's sourceVersion this text follows; older means outdated. */
     sourceVersion: integer('source_version').notNull().default(1),
+    /** Per field: the offer's field version this text follows (absent = sourceVersion of this row). */
+    fieldVersions: jsonb('field_versions').$type<FieldVersions>().notNull().default({}),
     machine: boolean('machine').notNull().default(false),
     updatedBy: text('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

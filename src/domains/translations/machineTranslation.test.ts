@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import { offerFactory, staffSession, tenantFactory } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/testApp.ts';
-import { offerState, offerWorld, type OfferWorld } from '../offers/admin/offerTestKit.ts';
+import { offerBody, offerState, offerWorld, type OfferWorld } from '../offers/admin/offerTestKit.ts';
 import { LibreTranslateTranslator } from './machineTranslation.ts';
 
 /** A tiny stand-in for LibreTranslate's POST /translate: answers "[target] text" for each text, or fails on demand. */
@@ -156,6 +156,28 @@ describe('machine translation routes (with a translation server)', () => {
       payload: { title: 'Допомога з домашніми завданнями', version: res.json().version },
     });
     expect(saved.json().translations.find((x: { lang: string }) => x.lang === 'uk').status).toBe('current');
+  });
+
+  it('marks every field machine-made; a later change of one German field outdates only that field', async () => {
+    const offer = await sourceOffer();
+    const res = await machine(offer.id, 'uk');
+    expect(res.statusCode, res.body).toBe(200);
+    const fields = ['title', 'summary', 'description', 'costs', 'requirements', 'registration'];
+    const uk = () => res.json().translations.find((x: { lang: string }) => x.lang === 'uk');
+    expect(uk().fields).toEqual(Object.fromEntries(fields.map((f) => [f, 'machine'])));
+    const edit = await t.app.inject({
+      method: 'PUT',
+      url: `${base()}/offers/${offer.id}`,
+      headers: { cookie: w.cookies.office },
+      payload: offerBody(w.providerA.id, {
+        texts: { title: 'Hausaufgabenhilfe', summary: 'Für Grundschulkinder', costs: 'kostenlos' },
+        languages: ['de', 'uk'],
+        version: res.json().version,
+      }),
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const after = edit.json().translations.find((x: { lang: string }) => x.lang === 'uk');
+    expect(after).toMatchObject({ status: 'outdated', fields: { title: 'machine', summary: 'machine', costs: 'outdated' } });
   });
 
   it('answers 502 upstream_failed when the server fails, and writes nothing', async () => {

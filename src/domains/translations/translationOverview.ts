@@ -1,14 +1,14 @@
 import type { Tx } from '../../db/database.ts';
 import type { TranslationOverview, TranslationOverviewQuery } from '../../shared/contracts/translations.ts';
-import type { OfferStatus } from '../offers/offer.table.ts';
+import type { FieldVersions, OfferStatus } from '../offers/offer.table.ts';
 import type { Tenant } from '../tenants/tenantService.ts';
-import { translationStatusOf } from './translationStatus.ts';
+import { SQL_TRANSLATION_OUTDATED, translationStatusOf } from './translationStatus.ts';
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string | Date).toISOString());
 
 /** SQL for the state of language $L of offer o, matching translationStatusOf(). */
 const STATE = `CASE WHEN t.lang IS NULL THEN 'missing'
-  WHEN t.source_version < o.source_version THEN 'outdated'
+  WHEN ${SQL_TRANSLATION_OUTDATED} THEN 'outdated'
   WHEN t.machine THEN 'machine' ELSE 'current' END`;
 
 /**
@@ -68,13 +68,15 @@ export async function translationOverview(
     title: string;
     status: OfferStatus;
     source_version: number;
+    field_versions: FieldVersions;
     t_lang: string | null;
     t_source_version: number | null;
+    t_field_versions: FieldVersions | null;
     t_machine: boolean | null;
     t_updated_at: string | Date | null;
   }>(
-    `SELECT o.id, coalesce(s.title, '') AS title, o.status, o.source_version,
-            t.lang AS t_lang, t.source_version AS t_source_version, t.machine AS t_machine, t.updated_at AS t_updated_at
+    `SELECT o.id, coalesce(s.title, '') AS title, o.status, o.source_version, o.field_versions,
+            t.lang AS t_lang, t.source_version AS t_source_version, t.field_versions AS t_field_versions, t.machine AS t_machine, t.updated_at AS t_updated_at
      ${from}
      ORDER BY CASE ${STATE} WHEN 'outdated' THEN 0 WHEN 'missing' THEN 1 ELSE 2 END, lower(coalesce(s.title, '')), o.id
      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
@@ -91,8 +93,10 @@ export async function translationOverview(
       status: translationStatusOf(
         lang,
         tenant.defaultLanguage,
-        Number(r.source_version),
-        r.t_lang ? { sourceVersion: Number(r.t_source_version), machine: Boolean(r.t_machine) } : undefined,
+        { sourceVersion: Number(r.source_version), fieldVersions: r.field_versions },
+        r.t_lang
+          ? { sourceVersion: Number(r.t_source_version), fieldVersions: r.t_field_versions ?? {}, machine: Boolean(r.t_machine) }
+          : undefined,
       ),
       translatedAt: iso(r.t_updated_at),
     })),

@@ -60,9 +60,16 @@ export type OfferUpdate = z.infer<typeof offerUpdate>;
 export const translationStatus = z.enum(['source', 'current', 'outdated', 'machine', 'missing']);
 export type TranslationStatus = z.infer<typeof translationStatus>;
 
+/** The translatable text fields (the keys of offerTexts). */
+export const translatableField = offerTexts.keyof();
+export type TranslatableField = z.infer<typeof translatableField>;
+
 export const offerTranslationInfo = z.object({
   lang: z.string(),
+  /** The worst state of the language's fields (missing > outdated > machine > current). */
   status: translationStatus,
+  /** The state of every translatable field: only fields whose source text changed are outdated. */
+  fields: z.record(translatableField, translationStatus),
   texts: offerTexts.nullable(),
   updatedAt: z.string().nullable(),
 });

@@ -108,6 +108,10 @@ describe('back office', () => {
     expect(rows).toBeGreaterThan(0);
     await expect.poll(() => states.locator('tbody .tr-outdated').count()).toBe(rows);
     await page.getByText('Der Ausgangstext wurde geändert').waitFor();
+    // Per field: only the summary changed, so only the summary is outdated.
+    const fieldStates = page.getByTestId('translation-field-status');
+    expect(await fieldStates.locator('tr[data-field="summary"] .tr-outdated').count()).toBe(1);
+    expect(await fieldStates.locator('tbody .tr-outdated').count()).toBe(1);
 
     // The history names the change.
     await page.getByRole('tab', { name: 'Verlauf' }).click();

@@ -3,7 +3,7 @@ import type { Tx } from '../../../db/database.ts';
 import type { AdminOffer } from '../../../shared/contracts/offerAdmin.ts';
 import { providers } from '../../providers/provider.table.ts';
 import type { Tenant } from '../../tenants/tenantService.ts';
-import { translationStatusOf } from '../../translations/translationStatus.ts';
+import { fieldStatusesOf, translationStatusOf } from '../../translations/translationStatus.ts';
 import { offerTranslations } from '../offer.table.ts';
 import type { OfferRow } from './offerService.ts';
 
@@ -54,7 +54,8 @@ export function toAdminOffer(tenant: Tenant, row: OfferRow, providerName: string
       const t = byLang.get(lang);
       return {
         lang,
-        status: translationStatusOf(lang, tenant.defaultLanguage, row.sourceVersion, t),
+        status: translationStatusOf(lang, tenant.defaultLanguage, row, t),
+        fields: fieldStatusesOf(lang, tenant.defaultLanguage, row, t),
         texts: t ? textsOf(t) : null,
         updatedAt: t ? t.updatedAt.toISOString() : null,
       };

@@ -230,7 +230,7 @@ export const offerAdminRoutes: RouteRegistrar = (app, ctx) => {
         presentAdminOffer(
           tx,
           tenant,
-          await storeMachineTranslation(tx, tenant, actor, request.params.id, lang, translated, source.sourceVersion),
+          await storeMachineTranslation(tx, tenant, actor, request.params.id, lang, translated, source),
         ),
       );
     },

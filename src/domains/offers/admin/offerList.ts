@@ -5,7 +5,7 @@ import type { Actor } from '../../auth/roles.ts';
 import type { Tenant } from '../../tenants/tenantService.ts';
 import { countTranslationStates, type TranslationFacts } from '../../translations/translationStatus.ts';
 import { providerScope } from '../offer.policy.ts';
-import { type OfferStatus, offerTranslations } from '../offer.table.ts';
+import { type FieldVersions, type OfferStatus, offerTranslations } from '../offer.table.ts';
 
 const ORDER = {
   title: 'lower(coalesce(s.title, \'\')) ASC, o.id ASC',
@@ -24,6 +24,7 @@ interface ListRow {
   has_pending: boolean;
   updated_at: string | Date;
   source_version: number;
+  field_versions: FieldVersions;
   title: string;
 }
 
@@ -61,7 +62,7 @@ export async function listAdminOffers(tx: Tx, tenant: Tenant, actor: Actor, quer
   const offset = (query.page - 1) * query.pageSize;
   const rows = await tx.query<ListRow>(
     `SELECT o.id, o.status, o.provider_id, p.name AS provider_name, (o.pending_change IS NOT NULL) AS has_pending,
-            o.updated_at, o.source_version, coalesce(s.title, '') AS title
+            o.updated_at, o.source_version, o.field_versions, coalesce(s.title, '') AS title
      ${from}
      ORDER BY ${ORDER[query.sort]}
      LIMIT ${query.pageSize} OFFSET ${offset}`,
@@ -75,6 +76,7 @@ export async function listAdminOffers(tx: Tx, tenant: Tenant, actor: Actor, quer
         offerId: offerTranslations.offerId,
         lang: offerTranslations.lang,
         sourceVersion: offerTranslations.sourceVersion,
+        fieldVersions: offerTranslations.fieldVersions,
         machine: offerTranslations.machine,
       })
       .from(offerTranslations)
@@ -94,7 +96,11 @@ export async function listAdminOffers(tx: Tx, tenant: Tenant, actor: Actor, quer
       providerId: r.provider_id,
       providerName: r.provider_name,
       hasPendingChange: Boolean(r.has_pending),
-      translations: countTranslationStates(tenant.languages, tenant.defaultLanguage, Number(r.source_version), byOffer.get(r.id) ?? new Map()),
+      translations: countTranslationStates(
+        tenant.languages,
+        tenant.defaultLanguage,
+        { sourceVersion: Number(r.source_version), fieldVersions: r.field_versions },
+        byOffer.get(r.id) ?? new Map()),
       updatedAt: iso(r.updated_at),
     })),
     total: Number(countRow?.total ?? 0),

@@ -29,6 +29,7 @@ import {
   offerTranslations,
   offers,
 } from '../offer.table.ts';
+import { sourceFieldVersion } from '../../translations/translationStatus.ts';
 import { type FieldChanges, recordOfferChange } from './offerHistory.ts';
 
 export type OfferRow = typeof offers.$inferSelect;
@@ -308,7 +309,8 @@ export async function createOffer(
 
 /**
  * Writes a new state of an offer (shared by direct edits and approved partner changes). A non-minor
- * change of the source texts increments sourceVersion, which makes existing translations outdated.
+ * change of the source texts increments sourceVersion and records it as the version of the changed
+ * fields, which makes the translations of exactly those fields outdated.
  */
 export async function applyOfferChange(
   tx: Tx,
@@ -321,12 +323,20 @@ export async function applyOfferChange(
 ): Promise<OfferRow> {
   const sourceChanged = textsChanged(changes);
   const sourceVersion = sourceChanged && !options.minor ? current.sourceVersion + 1 : current.sourceVersion;
+  // Only the fields whose source text changed move to the new version; translations of the others stay current.
+  const fieldVersions =
+    sourceVersion === current.sourceVersion
+      ? current.fieldVersions
+      : Object.fromEntries(
+          TRANSLATABLE_OFFER_FIELDS.map((f) => [f, `texts.${f}` in changes ? sourceVersion : sourceFieldVersion(current, f)]),
+        );
   const [row] = await withFieldNames(
     tx.db
       .update(offers)
       .set({
         ...factColumns(next),
         sourceVersion,
+        fieldVersions,
         version: current.version + 1,
         updatedBy: actor.userId,
         updatedAt: new Date(),

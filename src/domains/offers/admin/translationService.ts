@@ -5,9 +5,9 @@ import type { OfferTexts, TranslationInput } from '../../../shared/contracts/off
 import type { Actor } from '../../auth/roles.ts';
 import { providers } from '../../providers/provider.table.ts';
 import { requireTenantLanguage, type Tenant } from '../../tenants/tenantService.ts';
-import { translationStatusOf } from '../../translations/translationStatus.ts';
+import { currentFieldVersions, type SourceFacts, translationStatusOf } from '../../translations/translationStatus.ts';
 import { authorizeOfferRead, authorizeTranslationWrite, isPartner } from '../offer.policy.ts';
-import { TRANSLATABLE_OFFER_FIELDS, offerTranslations, offers } from '../offer.table.ts';
+import { type FieldVersions, TRANSLATABLE_OFFER_FIELDS, offerTranslations, offers } from '../offer.table.ts';
 import { type FieldChanges, recordOfferChange } from './offerHistory.ts';
 import { type OfferRow, getOfferForActor, loadSourceTexts, lockOffer, requireVersion } from './offerService.ts';
 
@@ -76,18 +76,27 @@ async function upsertTranslation(
   offer: OfferRow,
   lang: string,
   texts: OfferTexts,
-  options: { machine: boolean; sourceVersion: number; action: string },
+  options: { machine: boolean; source: SourceFacts; action: string },
 ): Promise<void> {
   const previous = await findTranslation(tx, offer.id, lang);
-  const values = { ...texts, sourceVersion: options.sourceVersion, machine: options.machine, updatedBy: actor.userId, updatedAt: new Date() };
+  // Every field is written, so every field follows the source field version it was translated from.
+  const fieldVersions: FieldVersions = currentFieldVersions(options.source);
+  const values = {
+    ...texts,
+    sourceVersion: options.source.sourceVersion,
+    fieldVersions,
+    machine: options.machine,
+    updatedBy: actor.userId,
+    updatedAt: new Date(),
+  };
   await tx.db
     .insert(offerTranslations)
     .values({ tenantId: tenant.id, offerId: offer.id, lang, ...values })
     .onConflictDoUpdate({ target: [offerTranslations.tenantId, offerTranslations.offerId, offerTranslations.lang], set: values });
   await touchOffer(tx, tenant, actor, offer);
   const changes = translationChanges(lang, textsOf(previous), texts);
-  const before = translationStatusOf(lang, tenant.defaultLanguage, offer.sourceVersion, previous);
-  const after = translationStatusOf(lang, tenant.defaultLanguage, offer.sourceVersion, values);
+  const before = translationStatusOf(lang, tenant.defaultLanguage, offer, previous);
+  const after = translationStatusOf(lang, tenant.defaultLanguage, offer, values);
   if (before !== after) changes[`${lang}.status`] = [before, after];
   await recordOfferChange(tx, actor, offer.id, options.action, changes, { details: { lang } });
 }
@@ -108,7 +117,7 @@ export async function saveTranslation(
   const { version: _version, ...texts } = input;
   await upsertTranslation(tx, tenant, actor, offer, lang, texts, {
     machine: false,
-    sourceVersion: offer.sourceVersion,
+    source: offer,
     action: 'translation_saved',
   });
   return lockOffer(tx, tenant, offerId);
@@ -127,10 +136,9 @@ export async function deleteTranslation(tx: Tx, tenant: Tenant, actor: Actor, of
   return lockOffer(tx, tenant, offerId);
 }
 
-/** What a machine translation starts from: the source texts and the source version they belong to. */
-export interface MachineTranslationSource {
+/** What a machine translation starts from: the source texts and the source (field) versions they belong to. */
+export interface MachineTranslationSource extends SourceFacts {
   texts: OfferTexts;
-  sourceVersion: number;
 }
 
 /**
@@ -147,12 +155,12 @@ export async function prepareMachineTranslation(
   await authorizeWrite(tx, actor, offer);
   const texts = await loadSourceTexts(tx, tenant, offerId);
   if (!texts.title) throw new AppError('validation_failed', 'The offer has no text in the source language to translate', { field: 'texts' });
-  return { texts, sourceVersion: offer.sourceVersion };
+  return { texts, sourceVersion: offer.sourceVersion, fieldVersions: offer.fieldVersions };
 }
 
 /**
- * Second step: stores the machine translation. It records the source version it was made from, so if
- * the source changed while the server was translating, the result is correctly shown as outdated.
+ * Second step: stores the machine translation. It records the source (field) versions it was made
+ * from, so if a source field changed while the server was translating, that field is shown as outdated.
  */
 export async function storeMachineTranslation(
   tx: Tx,
@@ -161,11 +169,11 @@ export async function storeMachineTranslation(
   offerId: string,
   lang: string,
   translated: OfferTexts,
-  sourceVersion: number,
+  source: SourceFacts,
 ): Promise<OfferRow> {
   requireTargetLanguage(tenant, lang);
   const offer = await lockOffer(tx, tenant, offerId);
   await authorizeWrite(tx, actor, offer);
-  await upsertTranslation(tx, tenant, actor, offer, lang, translated, { machine: true, sourceVersion, action: 'translation_machine' });
+  await upsertTranslation(tx, tenant, actor, offer, lang, translated, { machine: true, source, action: 'translation_machine' });
   return lockOffer(tx, tenant, offerId);
 }

@@ -473,7 +473,16 @@ function TranslationEditor({ offer, lang, provider, onSaved }: { offer: AdminOff
       <h2>
         {t('translations.editorTitle', { language: name })} <TranslationBadge status={info.status} />
       </h2>
-      {info.status === 'outdated' ? <Notice kind="warning">{t('translations.outdatedHelp')}</Notice> : null}
+      {info.status === 'outdated' ? (
+        <Notice kind="warning">
+          {t('translations.outdatedHelp')}{' '}
+          {t('translations.outdatedFields', {
+            fields: TEXT_KEYS.filter((k) => info.fields[k] === 'outdated')
+              .map((k) => t(`offerFields.${k}`))
+              .join(', '),
+          })}
+        </Notice>
+      ) : null}
       {info.status === 'machine' ? <Notice kind="info">{t('translations.machineHelp')}</Notice> : null}
       {saved ? <Notice kind="success">{saved}</Notice> : null}
       <ErrorNotice error={error} />
@@ -487,6 +496,25 @@ function TranslationEditor({ offer, lang, provider, onSaved }: { offer: AdminOff
           </p>
         ) : null}
       </div>
+      <table className="table compact" data-testid="translation-field-status">
+        <caption>{t('translations.fieldCaption', { language: name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('history.field')}</th>
+            <th scope="col">{t('fields.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {TEXT_KEYS.map((k) => (
+            <tr key={k} data-field={k}>
+              <th scope="row">{t(`offerFields.${k}`)}</th>
+              <td>
+                <TranslationBadge status={info.fields[k]} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <div className="side-by-side">
         <div className="source" lang={profile.defaultLanguage}>
           <h3>{t('translations.source', { language: i18nLanguageName(profile.defaultLanguage, t) })}</h3>

@@ -1,0 +1,2 @@
+ALTER TABLE "offer_translations" ADD COLUMN "field_versions" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "offers" ADD COLUMN "field_versions" jsonb DEFAULT '{}'::jsonb NOT NULL;
