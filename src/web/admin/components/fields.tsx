@@ -31,6 +31,30 @@ function Extras({ id, error, hint }: { id: string; error?: string | undefined; h
   );
 }
 
+/** The attributes every control gets from its shell: the label's target, and its error/hint links. */
+interface ControlProps {
+  id: string;
+  required: boolean | undefined;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** Label, required marker, hint and error around one control. */
+function FieldShell({ base, children }: { base: BaseProps; children: (control: ControlProps) => ReactNode }) {
+  const id = useId();
+  const { label, error, hint, required, className } = base;
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {children({ id, required, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, error, hint) })}
+      <Extras id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
 export function TextField(
   props: BaseProps & {
     value: string;
@@ -45,83 +69,41 @@ export function TextField(
     lang?: string;
   },
 ) {
-  const id = useId();
   const { label, error, hint, required, value, onChange, type = 'text', className, ...rest } = props;
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        onChange={(e) => onChange(e.target.value)}
-        {...rest}
-      />
-      <Extras id={id} error={error} hint={hint} />
-    </div>
+    <FieldShell base={{ label, error, hint, required, className }}>
+      {(control) => <input {...control} type={type} value={value} onChange={(e) => onChange(e.target.value)} {...rest} />}
+    </FieldShell>
   );
 }
 
 export function TextArea(
   props: BaseProps & { value: string; onChange: (value: string) => void; rows?: number; disabled?: boolean; dir?: string; lang?: string; readOnly?: boolean },
 ) {
-  const id = useId();
   const { label, error, hint, required, value, onChange, rows = 4, className, ...rest } = props;
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        onChange={(e) => onChange(e.target.value)}
-        {...rest}
-      />
-      <Extras id={id} error={error} hint={hint} />
-    </div>
+    <FieldShell base={{ label, error, hint, required, className }}>
+      {(control) => <textarea {...control} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} {...rest} />}
+    </FieldShell>
   );
 }
 
 export function SelectField(
   props: BaseProps & { value: string; onChange: (value: string) => void; options: Array<{ value: string; label: string }>; disabled?: boolean },
 ) {
-  const id = useId();
   const { label, error, hint, required, value, onChange, options, className, disabled } = props;
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <select
-        id={id}
-        value={value}
-        disabled={disabled}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <Extras id={id} error={error} hint={hint} />
-    </div>
+    <FieldShell base={{ label, error, hint, required, className }}>
+      {(control) => (
+        <select {...control} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
