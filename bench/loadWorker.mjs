@@ -3,7 +3,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
-/** @type {{ url: string; paths: string[]; connections: number; duration: number; headers?: Record<string, string> }} */
+/**
+ * `paths` entries are a path, or `{ path, headers }` for a request with its own headers (e.g. the
+ * session cookie of one of several signed-in accounts); `headers` apply to every request.
+ * @type {{ url: string; paths: Array<string | { path: string; headers?: Record<string, string> }>; connections: number; duration: number; headers?: Record<string, string> }}
+ */
 const { url, paths, connections, duration, headers } = workerData;
 
 let next = 0;
@@ -20,7 +24,12 @@ const instance = autocannon({
     {
       method: 'GET',
       setupRequest: (req) => {
-        req.path = paths[next++ % paths.length];
+        const entry = paths[next++ % paths.length];
+        if (typeof entry === 'string') req.path = entry;
+        else {
+          req.path = entry.path;
+          if (entry.headers) req.headers = { ...req.headers, ...entry.headers };
+        }
         return req;
       },
     },

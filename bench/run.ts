@@ -26,9 +26,12 @@ import { initialJsSize } from './webSize.ts';
 import { type ResultRow, writeResults } from './results.ts';
 import { startGzipProxy } from './gzipProxy.ts';
 import { runLighthouse } from './lighthouse.ts';
+import { oparlScenario } from './oparl.ts';
+import { networkGraphScenario } from './networkGraph.ts';
+import { CASE_SCENARIOS, casesScenarios } from './cases.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SCENARIOS = ['search-pg', 'search-pg-uncached', 'offer-pg', 'search-pglite', 'startup-pglite', 'web-js', 'lighthouse'] as const;
+const SCENARIOS = ['search-pg', 'search-pg-uncached', 'offer-pg', 'search-pglite', 'startup-pglite', 'web-js', 'lighthouse', 'oparl-pg', 'network-graph', ...CASE_SCENARIOS] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values: args } = parseArgs({
@@ -106,7 +109,7 @@ interface Server {
   stop: () => Promise<number | null>;
 }
 
-async function startServer(db: { url?: string; dataDir?: string }): Promise<Server> {
+async function startServer(db: { url?: string; dataDir?: string }, extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['bin/lotse.mjs', 'serve'], {
@@ -119,6 +122,9 @@ async function startServer(db: { url?: string; dataDir?: string }): Promise<Serv
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      // required in production; scenarios that read encrypted data pass their data set's key
+      DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -456,7 +462,7 @@ async function buildWeb(): Promise<void> {
 
 async function main(): Promise<void> {
   log(`machine: ${machine}; scenarios: ${[...only].join(', ')}`);
-  if (!args.prepare && (only.has('web-js') || only.has('lighthouse'))) await buildWeb();
+  if (!args.prepare && (only.has('web-js') || only.has('lighthouse') || only.has('network-graph'))) await buildWeb();
   if (only.has('web-js') && !args.prepare) {
     const size = initialJsSize(join(ROOT, 'dist/web/index.html'));
     record({
@@ -469,6 +475,18 @@ async function main(): Promise<void> {
   }
   if (only.has('search-pg') || only.has('search-pg-uncached') || only.has('offer-pg') || only.has('lighthouse')) await postgresScenarios();
   if (only.has('search-pglite') || only.has('startup-pglite')) await embeddedScenarios();
+  if (only.has('oparl-pg')) {
+    const pgUrl = process.env.BENCH_OPARL_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/lotse_bench_oparl';
+    await oparlScenario({ pgUrl, reseed: args.reseed, prepareOnly: args.prepare, log, runCli, databaseEnv, withPgClient, startServer, loadScenario, record });
+  }
+  if (only.has('network-graph')) {
+    const row = await networkGraphScenario({ pgUrl: args['pg-url'], reseed: args.reseed, prepareOnly: args.prepare });
+    if (row) record(row);
+  }
+  if (CASE_SCENARIOS.some((s) => only.has(s))) {
+    const pgUrl = process.env.BENCH_CASELOAD_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/lotse_bench_caseload';
+    await casesScenarios({ pgUrl, reseed: args.reseed, prepareOnly: args.prepare, duration: DURATION, connections: CONNECTIONS, only, log, withPgClient, startServer, record });
+  }
   if (!args['no-write'] && rows.length) {
     const file = join(ROOT, 'docs/benchmarks.md');
     writeResults(file, rows);

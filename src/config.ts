@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /**
@@ -40,6 +41,20 @@ export const configSchema = z.object({
   METRICS_ENABLED: boolish.default(true),
   /** Login rate limits (5 attempts per minute and address); only tests switch them off. */
   AUTH_RATE_LIMIT: boolish.default(true),
+  /**
+   * Keys for the encryption at rest of sensitive case data (notes, health, residence details,
+   * documents): comma-separated `keyId:base64(32 bytes)`, the first one encrypts, all decrypt.
+   * Rotation: put a new key first, restart, run `lotse rotate-keys`, then drop the old key.
+   * Required in production; development derives a fixed key from AUTH_SECRET.
+   */
+  DATA_ENCRYPTION_KEYS: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, 'comma-separated keyId:base64 (32 random bytes each)')
+    .optional(),
+  /** Case views sign out after this many minutes without activity. */
+  CASE_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(480).default(15),
+  /** When the retention job runs (cron syntax, server time zone); `off` disables it. */
+  RETENTION_JOB_CRON: z.string().default('30 2 * * *'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -56,6 +71,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: required in production (at least 32 characters)');
+  }
+  if (config.NODE_ENV === 'production' && !config.DATA_ENCRYPTION_KEYS) {
+    throw new ConfigError('Invalid configuration:\n  DATA_ENCRYPTION_KEYS: required in production (keyId:base64 of 32 random bytes, e.g. `k1:$(openssl rand -base64 32)`)');
+  }
+  if (config.RETENTION_JOB_CRON !== 'off') {
+    try {
+      new Cron(config.RETENTION_JOB_CRON, { paused: true }).stop();
+    } catch {
+      throw new ConfigError(`Invalid configuration:\n  RETENTION_JOB_CRON: not a cron expression ("${config.RETENTION_JOB_CRON}"), e.g. "30 2 * * *" or "off"`);
+    }
   }
   if (config.OIDC_ISSUER && !(config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET)) {
     throw new ConfigError('Invalid configuration:\n  OIDC_CLIENT_ID/OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set');

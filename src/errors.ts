@@ -16,6 +16,8 @@ export const errorCatalogue = {
   unsupported_media_type: 415,
   import_invalid: 422,
   invalid_state_transition: 422,
+  /** a referral or data release without valid consent of the person (case management) */
+  consent_required: 422,
   rate_limited: 429,
   two_factor_required: 403,
   not_configured: 503,

@@ -19,6 +19,9 @@ Commands:
                                          export offers
   backup --file F                        back up the database (embedded: data directory archive; PostgreSQL: pg_dump)
   restore --file F                       restore a backup (stop the server first)
+  retention [--dry-run] [--tenant SLUG]  erase/anonymise case data past its retention period now
+                                         (the server also runs this daily, see RETENTION_JOB_CRON)
+  rotate-keys                            re-encrypt case data with the first key of DATA_ENCRYPTION_KEYS
 
 Configuration comes from environment variables (see README): DATABASE_URL, LOTSE_DATA_DIR, PORT, …
 `;
@@ -145,6 +148,30 @@ async function main(argv: string[]): Promise<number> {
       const { restore } = await import('./backup.ts');
       const r = await restore(config, need('file'));
       console.log(`restored ${r.kind} database from ${r.file}`);
+      return 0;
+    }
+    case 'retention': {
+      const { withDatabase } = await import('./withDatabase.ts');
+      await withDatabase(config, async (db) => {
+        const { migrate } = await import('../db/migrate.ts');
+        await migrate(db);
+        const { requireTenant } = await import('../domains/tenants/tenantService.ts');
+        const tenantId = values.tenant ? (await requireTenant(db, values.tenant)).id : undefined;
+        const { runRetention } = await import('../domains/cases/privacy/retention.ts');
+        const r = await runRetention(db, { dryRun: values['dry-run'], tenantId });
+        console.log(`${r.dryRun ? 'dry run: would erase' : 'erased'} ${r.persons} persons and ${r.cases} cases in ${r.tenants} tenant(s)`);
+      });
+      return 0;
+    }
+    case 'rotate-keys': {
+      const { withDatabase } = await import('./withDatabase.ts');
+      await withDatabase(config, async (db) => {
+        const { FieldCrypto } = await import('../security/fieldCrypto.ts');
+        const { keyUsage, rotateKeys } = await import('../security/rotateKeys.ts');
+        const r = await rotateKeys(db, FieldCrypto.fromConfig(config));
+        for (const [column, n] of Object.entries(r.columns)) console.log(`${column}: ${n} re-encrypted`);
+        console.log(`active key ${r.activeKeyId}; values per key now: ${JSON.stringify(await keyUsage(db))}`);
+      });
       return 0;
     }
     default:

@@ -1,4 +1,7 @@
+import { Cron } from 'croner';
+import type { FastifyBaseLogger } from 'fastify';
 import { type Config, publicUrl } from '../config.ts';
+import { runRetention } from '../domains/cases/privacy/retention.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
@@ -56,6 +59,9 @@ export async function serve(config: Config, options: { demo: boolean; database?:
     maintenance.unref();
   }
 
+  // Art. 17: the retention job erases or anonymises case data past its retention period, daily.
+  const retention = scheduleRetention(config, db, app.log);
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -64,6 +70,7 @@ export async function serve(config: Config, options: { demo: boolean; database?:
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
     if (maintenance) clearInterval(maintenance);
+    retention?.stop();
     try {
       await app.close();
       await db.close();
@@ -74,4 +81,17 @@ export async function serve(config: Config, options: { demo: boolean; database?:
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Runs the retention job on RETENTION_JOB_CRON (`off` disables it); failures are logged, never fatal. */
+function scheduleRetention(config: Config, db: Database, log: FastifyBaseLogger): Cron | null {
+  if (config.RETENTION_JOB_CRON === 'off') return null;
+  return new Cron(config.RETENTION_JOB_CRON, { protect: true, unref: true }, async () => {
+    try {
+      const report = await runRetention(db);
+      log.info({ job: 'retention', ...report }, 'retention job finished');
+    } catch (error) {
+      log.error({ err: error, job: 'retention' }, 'retention job failed');
+    }
+  });
 }

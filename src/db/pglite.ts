@@ -5,10 +5,11 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { ConnectionSource, LeasedConnection, QueryResult, SqlConnection } from './connection.ts';
 import { Mutex } from './connection.ts';
 
-/** Same value types as our node-postgres setup: int8 and numeric as numbers. */
+/** Same value types as our node-postgres setup: int8 and numeric as numbers, `date` as 'YYYY-MM-DD'. */
 export const pgliteParsers = {
   20: (v: string) => Number(v),
   1700: (v: string) => Number(v),
+  1082: (v: string) => v,
 };
 
 /**

@@ -14,7 +14,7 @@ try {
   db = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     extensions: { pg_trgm, unaccent },
-    parsers: { 20: (v) => Number(v), 1700: (v) => Number(v) },
+    parsers: { 20: (v) => Number(v), 1700: (v) => Number(v), 1082: (v) => v },
     // Same as src/db/pglite.ts (PGLITE_START_PARAMS): smaller shared buffers, ~110 MB less memory.
     startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
   });

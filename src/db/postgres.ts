@@ -1,9 +1,12 @@
 import pg from 'pg';
 import type { ConnectionSource, LeasedConnection, SqlConnection } from './connection.ts';
 
-// int8 (counts) and numeric as JavaScript numbers, as on PGlite.
+// int8 (counts) and numeric as JavaScript numbers, as on PGlite; `date` as the calendar day
+// 'YYYY-MM-DD' it is (node-postgres would make it local midnight, which shifts the day when
+// converted back in UTC on servers east of Greenwich).
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
 
 function clientConnection(client: pg.PoolClient): SqlConnection {
   return {

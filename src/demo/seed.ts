@@ -256,12 +256,17 @@ export async function seedDemoIfEmpty(db: Database, baseUrl = 'http://localhost:
   for (const demo of [musterstadt, beispielkreis]) {
     const r = await seedTenant(db, demo, { accounts: true });
     logins.push(...r.logins);
+    if (demo === musterstadt) await (await import('./declaration.ts')).seedDeclarationDemo(db, r.maps.tenantId);
+    if (demo === musterstadt) await (await import('./committees.ts')).seedDemoCommittees(db, r.maps.tenantId);
+    if (demo === musterstadt) await (await import('./network.ts')).seedNetworkDemo(db, r.maps);
+    if (demo === musterstadt) logins.push(...(await (await import('./cases.ts')).seedCaseDemo(db, r.maps.tenantId, demo.slug)));
   }
   const ms = Math.round(performance.now() - started);
   const lines = [
     `Demo data loaded. Public navigator: ${baseUrl}/musterstadt/  ·  Back office: ${baseUrl}/admin/`,
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,
     ...logins.map((l) => `  ${l.email.padEnd(32)} ${l.role.padEnd(15)} ${l.tenant ?? '(all tenants)'}  – ${l.note}`),
+    'Case-management logins (integration_manager, team_lead, integration_lead) set up two-factor login at first sign-in (authenticator app).',
   ];
   return {
     summary: `demo data loaded in ${ms} ms: ${musterstadt.offers.length + beispielkreis.offers.length} offers`,

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { FieldCrypto } from '../security/fieldCrypto.ts';
 import type { Database } from '../db/database.ts';
 import { createAuth } from '../domains/auth/auth.ts';
 import { createMailer } from '../domains/mail/mailer.ts';
@@ -7,5 +8,5 @@ import type { AppContext } from './context.ts';
 
 export function createContext(config: Config, db: Database): AppContext {
   const mailer = createMailer(config, db);
-  return { config, db, mailer, auth: createAuth(config, db, mailer), translator: createTranslator(config) };
+  return { config, db, mailer, auth: createAuth(config, db, mailer), translator: createTranslator(config), crypto: FieldCrypto.fromConfig(config) };
 }

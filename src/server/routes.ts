@@ -1,8 +1,16 @@
+import { actorRoutes } from '../domains/actors/actors.routes.ts';
 import { auditRoutes } from '../domains/audit/audit.routes.ts';
+import { casePrivacyRoutes } from '../domains/cases/privacy/privacy.routes.ts';
 import { authRoutes } from '../domains/auth/auth.routes.ts';
+import { committeeAdminRoutes } from '../domains/committees/committees.admin.routes.ts';
+import { committeePublicRoutes } from '../domains/committees/committees.public.routes.ts';
+import { oparlRoutes } from '../domains/committees/oparl/oparl.routes.ts';
+import { declarationAdminRoutes } from '../domains/declaration/declaration.admin.routes.ts';
+import { declarationPublicRoutes } from '../domains/declaration/declaration.public.routes.ts';
 import { importExportRoutes } from '../domains/importexport/importexport.routes.ts';
 import { firstStepsAdminRoutes } from '../domains/firststeps/firstSteps.admin.routes.ts';
 import { mailRoutes } from '../domains/mail/mail.routes.ts';
+import { networkRoutes } from '../domains/networks/networks.routes.ts';
 import { offerAdminRoutes } from '../domains/offers/admin/offerAdmin.routes.ts';
 import { publicOfferRoutes } from '../domains/offers/public.routes.ts';
 import { publicFirstStepsRoutes } from '../domains/firststeps/firstSteps.public.ts';
@@ -10,7 +18,15 @@ import { providerRoutes } from '../domains/providers/provider.routes.ts';
 import { systemRoutes } from '../domains/system/system.routes.ts';
 import { taxonomyRoutes } from '../domains/taxonomy/taxonomy.routes.ts';
 import { tenantRoutes } from '../domains/tenants/tenant.routes.ts';
+import { caseRoutes } from '../domains/cases/case.routes.ts';
+import { caseSetupRoutes } from '../domains/cases/caseSetup.routes.ts';
+import { consentRoutes } from '../domains/cases/consents/consents.routes.ts';
+import { referralRoutes } from '../domains/cases/referrals/referrals.routes.ts';
+import { journalRoutes } from '../domains/cases/journal/journal.routes.ts';
+import { personRoutes } from '../domains/cases/persons/person.routes.ts';
+import { casePlanRoutes } from '../domains/cases/plans/plans.routes.ts';
+import { caseReportRoutes } from '../domains/cases/reports/reports.routes.ts';
 import type { RouteRegistrar } from './types.ts';
 
 /** Every domain's routes, registered in this order. Add a domain here. */
-export const domainRoutes: RouteRegistrar[] = [systemRoutes, authRoutes, tenantRoutes, providerRoutes, taxonomyRoutes, firstStepsAdminRoutes, auditRoutes, mailRoutes, offerAdminRoutes, importExportRoutes, publicOfferRoutes, publicFirstStepsRoutes];
+export const domainRoutes: RouteRegistrar[] = [systemRoutes, authRoutes, casePrivacyRoutes, caseSetupRoutes, caseRoutes, personRoutes, tenantRoutes, providerRoutes, taxonomyRoutes, firstStepsAdminRoutes, auditRoutes, mailRoutes, offerAdminRoutes, importExportRoutes, publicOfferRoutes, publicFirstStepsRoutes, committeeAdminRoutes, committeePublicRoutes, oparlRoutes, declarationAdminRoutes, declarationPublicRoutes, actorRoutes, networkRoutes, consentRoutes, referralRoutes, journalRoutes, casePlanRoutes, caseReportRoutes];

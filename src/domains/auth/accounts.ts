@@ -5,7 +5,8 @@ import { AppError } from '../../errors.ts';
 import { writeAudit } from '../audit/auditLog.ts';
 import { authAccount, authSession, authUser } from './auth.table.ts';
 import { hashPassword } from './password.ts';
-import type { Actor, Role } from './roles.ts';
+import { teams } from '../cases/case.table.ts';
+import { type Actor, isCaseRole, type Role } from './roles.ts';
 
 export interface NewAccount {
   email: string;
@@ -14,6 +15,8 @@ export interface NewAccount {
   role: Role;
   tenantId: string | null;
   providerId?: string | null;
+  teamId?: string | null;
+  consentOverride?: boolean;
 }
 
 export type AccountRow = typeof authUser.$inferSelect;
@@ -29,6 +32,7 @@ export async function createAccount(tx: Tx, input: NewAccount, actor: Actor | nu
   if (input.role !== 'partner_editor' && input.providerId) {
     throw new AppError('validation_failed', 'Only partner editors belong to a provider', { field: 'providerId' });
   }
+  await checkCaseFields(tx, input.tenantId, input.role, input.teamId ?? null, input.consentOverride ?? false);
   const email = input.email.trim().toLowerCase();
   const [existing] = await tx.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, email));
   if (existing) throw new AppError('duplicate', 'An account with this e-mail address exists already', { field: 'email' });
@@ -43,6 +47,8 @@ export async function createAccount(tx: Tx, input: NewAccount, actor: Actor | nu
       tenantId: input.tenantId,
       role: input.role,
       providerId: input.providerId ?? null,
+      teamId: isCaseRole(input.role) ? (input.teamId ?? null) : null,
+      consentOverride: isCaseRole(input.role) ? (input.consentOverride ?? false) : false,
     })
     .returning();
   await tx.db.insert(authAccount).values({
@@ -59,7 +65,7 @@ export async function createAccount(tx: Tx, input: NewAccount, actor: Actor | nu
     entityId: id,
     actorId: actor?.userId ?? null,
     actorLabel: actor?.email ?? 'system',
-    details: { email, role: input.role, providerId: input.providerId ?? null },
+    details: { email, role: input.role, providerId: input.providerId ?? null, teamId: input.teamId ?? null, consentOverride: input.consentOverride ?? false },
   });
   return user!;
 }
@@ -80,7 +86,7 @@ export async function updateAccount(
   tx: Tx,
   tenantId: string,
   id: string,
-  patch: { name?: string; role?: Role; providerId?: string | null; disabled?: boolean },
+  patch: { name?: string; role?: Role; providerId?: string | null; teamId?: string | null; consentOverride?: boolean; disabled?: boolean },
   actor: Actor,
 ): Promise<AccountRow> {
   const before = await getAccount(tx, tenantId, id);
@@ -92,12 +98,17 @@ export async function updateAccount(
   if (id === actor.userId && (patch.disabled || (patch.role && patch.role !== before.role))) {
     throw new AppError('validation_failed', 'You cannot disable your own account or change your own role', { field: 'role' });
   }
+  const teamId = patch.teamId === undefined ? before.teamId : patch.teamId;
+  const consentOverride = patch.consentOverride ?? before.consentOverride;
+  await checkCaseFields(tx, tenantId, role, isCaseRole(role) ? teamId : null, isCaseRole(role) ? consentOverride : false);
   const [row] = await tx.db
     .update(authUser)
     .set({
       ...(patch.name ? { name: patch.name } : {}),
       role,
       providerId: role === 'partner_editor' ? providerId : null,
+      teamId: isCaseRole(role) ? teamId : null,
+      consentOverride: isCaseRole(role) ? consentOverride : false,
       ...(patch.disabled === undefined ? {} : { disabled: patch.disabled }),
       updatedAt: new Date(),
     })
@@ -105,7 +116,7 @@ export async function updateAccount(
     .returning();
   if (patch.disabled) await tx.db.delete(authSession).where(eq(authSession.userId, id));
   const changes: Record<string, [unknown, unknown]> = {};
-  for (const key of ['name', 'role', 'providerId', 'disabled'] as const) {
+  for (const key of ['name', 'role', 'providerId', 'teamId', 'consentOverride', 'disabled'] as const) {
     if (row![key] !== before[key]) changes[key] = [before[key], row![key]];
   }
   await writeAudit(tx, {
@@ -118,4 +129,24 @@ export async function updateAccount(
     details: { changes },
   });
   return row!;
+}
+
+/**
+ * Case roles: integration managers and team leads work in a team of the same tenant (their data
+ * scope); the consent override is granted only to case roles.
+ */
+async function checkCaseFields(tx: Tx, tenantId: string | null, role: Role, teamId: string | null, consentOverride: boolean): Promise<void> {
+  if (!isCaseRole(role)) {
+    if (consentOverride) throw new AppError('validation_failed', 'Only case-management roles can hold the consent override', { field: 'consentOverride' });
+    return;
+  }
+  if ((role === 'integration_manager' || role === 'team_lead') && !teamId) {
+    throw new AppError('validation_failed', 'Integration managers and team leads need their team', { field: 'teamId' });
+  }
+  if (teamId) {
+    const [team] = tenantId
+      ? await tx.db.select({ id: teams.id }).from(teams).where(and(eq(teams.tenantId, tenantId), eq(teams.id, teamId)))
+      : [];
+    if (!team) throw new AppError('validation_failed', 'Unknown team', { field: 'teamId' });
+  }
 }

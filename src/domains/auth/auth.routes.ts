@@ -10,7 +10,7 @@ import { requireActor } from './session.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
 import { tenants } from '../tenants/tenant.table.ts';
 import { eq } from 'drizzle-orm';
-import type { Role } from './roles.ts';
+import { isCaseRole, type Role } from './roles.ts';
 import { AppError } from '../../errors.ts';
 import type { AppContext } from '../../server/context.ts';
 
@@ -20,6 +20,8 @@ const presentAccount = (row: AccountRow): z.infer<typeof account> => ({
   email: row.email,
   role: row.role as z.infer<typeof account>['role'],
   providerId: row.providerId,
+  teamId: row.teamId,
+  consentOverride: row.consentOverride,
   disabled: row.disabled,
   twoFactorEnabled: Boolean(row.twoFactorEnabled),
   createdAt: row.createdAt.toISOString(),
@@ -101,8 +103,12 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         role: actor.role,
         tenant,
         providerId: actor.providerId,
+        teamId: actor.teamId,
+        consentOverride: actor.consentOverride,
+        caseIdleTimeoutMinutes: isCaseRole(actor.role) ? ctx.config.CASE_IDLE_TIMEOUT_MINUTES : null,
         twoFactorEnabled: actor.twoFactorEnabled,
-        twoFactorRequired: required,
+        // Two-factor login is mandatory for every role that reads case data.
+        twoFactorRequired: required || isCaseRole(actor.role),
       };
     },
   );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, foreignKey, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { teams } from '../cases/case.table.ts';
 import { providers } from '../providers/provider.table.ts';
 import { tenants } from '../tenants/tenant.table.ts';
 
@@ -19,11 +20,16 @@ export const authUser = pgTable(
     tenantId: uuid('tenant_id').references(() => tenants.id),
     role: text('role').notNull().default('office_editor'),
     providerId: uuid('provider_id'),
+    /** case-management team (integration managers, team leads) */
+    teamId: uuid('team_id'),
+    /** may override missing consent for referrals and data releases (with a logged reason) */
+    consentOverride: boolean('consent_override').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),
   },
   (t) => [
     index('auth_user_tenant_idx').on(t.tenantId),
     foreignKey({ columns: [t.tenantId, t.providerId], foreignColumns: [providers.tenantId, providers.id] }),
+    foreignKey({ columns: [t.tenantId, t.teamId], foreignColumns: [teams.tenantId, teams.id] }),
   ],
 );
 
@@ -37,6 +43,8 @@ export const authSession = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /** last request to case data (idle timeout of case views) */
+    caseActiveAt: timestamp('case_active_at', { withTimezone: true }),
     userId: text('user_id')
       .notNull()
       .references(() => authUser.id, { onDelete: 'cascade' }),

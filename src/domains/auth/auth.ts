@@ -1,4 +1,5 @@
 import { betterAuth } from 'better-auth';
+import { DEV_AUTH_SECRET } from '../../security/devSecret.ts';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
@@ -14,7 +15,6 @@ import { hashPassword, verifyPassword } from './password.ts';
 /** Set by our route bridge from the socket address; any client-sent value is overwritten. */
 export const CLIENT_IP_HEADER = 'x-lotse-client-ip';
 
-const DEV_SECRET = 'lotse-development-secret-change-me-in-production-0000';
 
 /**
  * Accounts, sessions, password reset, TOTP two-factor, OIDC single sign-on and login rate limits,
@@ -46,7 +46,7 @@ export function createAuth(config: Config, db: Database, mailer: Mailer) {
     appName: 'Lotse',
     baseURL,
     basePath: '/api/auth',
-    secret: config.AUTH_SECRET ?? DEV_SECRET,
+    secret: config.AUTH_SECRET ?? DEV_AUTH_SECRET,
     // In development the same server is reached as localhost and 127.0.0.1; production trusts PUBLIC_URL only.
     trustedOrigins:
       config.NODE_ENV === 'production'
@@ -69,6 +69,8 @@ export function createAuth(config: Config, db: Database, mailer: Mailer) {
         tenantId: { type: 'string', required: false, input: false },
         role: { type: 'string', required: false, input: false, defaultValue: 'office_editor' },
         providerId: { type: 'string', required: false, input: false },
+        teamId: { type: 'string', required: false, input: false },
+        consentOverride: { type: 'boolean', required: false, input: false, defaultValue: false },
         disabled: { type: 'boolean', required: false, input: false, defaultValue: false },
       },
     },

@@ -1,8 +1,6 @@
-/** Roles of this issue; later domains add theirs here. Browser-safe. */
-export const STAFF_ROLES = ['tenant_admin', 'office_editor', 'partner_editor'] as const;
-export const ROLES = ['super_admin', ...STAFF_ROLES] as const;
-export type Role = (typeof ROLES)[number];
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import type { Role } from '../../shared/roles.ts';
+
+export { CASE_ROLES, type CaseRole, isCaseRole, isRole, ROLES, type Role, STAFF_ROLES, type StaffRole } from '../../shared/roles.ts';
 
 /** The signed-in person, as every authorization check sees them. */
 export interface Actor {
@@ -14,7 +12,11 @@ export interface Actor {
   tenantId: string | null;
   /** set for partner editors: the provider whose offers they may edit */
   providerId: string | null;
+  /** the case-management team (integration managers and team leads) */
+  teamId: string | null;
+  /** may release case data or send referrals without valid consent (with a reason; logged) */
+  consentOverride: boolean;
   twoFactorEnabled: boolean;
+  /** the better-auth session id (idle timeout of case views); null outside a session */
+  sessionId: string | null;
 }
-
-export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

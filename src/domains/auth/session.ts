@@ -35,6 +35,8 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<A
     tenantId?: string | null;
     role?: string;
     providerId?: string | null;
+    teamId?: string | null;
+    consentOverride?: boolean;
     disabled?: boolean;
     twoFactorEnabled?: boolean | null;
   };
@@ -46,7 +48,10 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<A
     role: user.role,
     tenantId: user.tenantId ?? null,
     providerId: user.providerId ?? null,
+    teamId: user.teamId ?? null,
+    consentOverride: Boolean(user.consentOverride),
     twoFactorEnabled: Boolean(user.twoFactorEnabled),
+    sessionId: session.session.id,
   };
 }
 

@@ -217,7 +217,7 @@ async function runImport(
 
 /** A stand-in actor for command-line imports: office rights in the given tenant, named in history and audit. */
 export function cliActor(tenant: Tenant, label: string): Actor {
-  return { userId: `cli:${label}`, name: label, email: label, role: 'super_admin', tenantId: tenant.id, providerId: null, twoFactorEnabled: true };
+  return { userId: `cli:${label}`, name: label, email: label, role: 'super_admin', tenantId: tenant.id, providerId: null, teamId: null, consentOverride: false, twoFactorEnabled: true, sessionId: null };
 }
 
 /**

@@ -157,7 +157,7 @@ describe('offer authorization matrix (route × role × own/other provider × oth
 });
 
 describe('status transitions (policy, every pair × office/partner)', () => {
-  const office: Actor = { userId: 'u1', name: 'O', email: 'o@x', role: 'office_editor', tenantId: 't', providerId: null, twoFactorEnabled: false };
+  const office: Actor = { userId: 'u1', name: 'O', email: 'o@x', role: 'office_editor', tenantId: 't', providerId: null, teamId: null, consentOverride: false, twoFactorEnabled: false, sessionId: null };
   const partner: Actor = { ...office, role: 'partner_editor', providerId: 'p1' };
   const allowed: Record<OfferStatus, OfferStatus[]> = {
     draft: ['in_review', 'published', 'archived'],

@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { ROLES, STAFF_ROLES } from '../roles.ts';
 
-export const staffRole = z.enum(['tenant_admin', 'office_editor', 'partner_editor']);
+export const staffRole = z.enum(STAFF_ROLES);
 
 export const me = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string(),
-  role: z.enum(['super_admin', 'tenant_admin', 'office_editor', 'partner_editor']),
+  role: z.enum(ROLES),
   tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }).nullable(),
   providerId: z.uuid().nullable(),
+  teamId: z.uuid().nullable(),
+  consentOverride: z.boolean(),
+  /** minutes of inactivity after which case views sign out (null: no case access) */
+  caseIdleTimeoutMinutes: z.number().int().nullable(),
   twoFactorEnabled: z.boolean(),
   twoFactorRequired: z.boolean(),
 });
@@ -20,6 +25,8 @@ export const account = z.object({
   email: z.string(),
   role: staffRole,
   providerId: z.uuid().nullable(),
+  teamId: z.uuid().nullable(),
+  consentOverride: z.boolean(),
   disabled: z.boolean(),
   twoFactorEnabled: z.boolean(),
   createdAt: z.string(),
@@ -33,6 +40,8 @@ export const createAccountRequest = z
     password: z.string().min(12, 'at least 12 characters').max(200),
     role: staffRole,
     providerId: z.uuid().nullable().optional(),
+    teamId: z.uuid().nullable().optional(),
+    consentOverride: z.boolean().optional(),
   })
   .strict();
 
@@ -41,6 +50,8 @@ export const updateAccountRequest = z
     name: z.string().trim().min(1).max(200),
     role: staffRole,
     providerId: z.uuid().nullable(),
+    teamId: z.uuid().nullable(),
+    consentOverride: z.boolean(),
     disabled: z.boolean(),
   })
   .partial()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_ROLES } from '../roles.ts';
 import { hexColor, langCode, tenantSlug } from './common.ts';
 
 export const taxonomyEntry = z.object({
@@ -69,7 +70,7 @@ export const updateTenantSettingsRequest = z
     accentColor: hexColor,
     imprint: z.string().max(20000),
     privacy: z.string().max(50000),
-    twoFactorRoles: z.array(z.enum(['tenant_admin', 'office_editor', 'partner_editor'])),
+    twoFactorRoles: z.array(z.enum(STAFF_ROLES)),
     mapCenter: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), zoom: z.number().int().min(1).max(19) }),
   })
   .partial()

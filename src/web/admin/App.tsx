@@ -1,5 +1,5 @@
 // Routing of the back office (under /admin): public auth pages, then the role-based layout per tenant.
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { TWO_FACTOR_EVENT, UNAUTHENTICATED_EVENT } from './api.ts';
@@ -24,6 +24,22 @@ import { TenantsPage } from './pages/Tenants.tsx';
 import { TranslationOverviewPage } from './pages/TranslationOverview.tsx';
 import { FirstStepsPage } from './pages/FirstSteps.tsx';
 import { FirstStepsEditPage } from './pages/FirstStepsEdit.tsx';
+import { DeclarationRoutes } from './pages/declaration/DeclarationRoutes.tsx';
+import { CommitteeRoutes } from './pages/committees/CommitteeRoutes.tsx';
+// The network pages are one lazy chunk (the graph another): they do not weigh on the other pages.
+const NetworkRoutes = lazy(() => import('./pages/network/NetworkRoutes.tsx'));
+// Opened straight at the network overview: its code and data load while the session is checked.
+if (/^\/admin\/[^/]+\/network\/graph\/?$/.test(window.location.pathname)) void import('./pages/network/NetworkRoutes.tsx');
+import { ReferralPage } from './cases/referrals/ReferralPages.tsx';
+// Case management (cases, case page with its tabs, team view) and its setup: lazy chunks.
+import { CaseIdleTimeout } from './cases/IdleTimeout.tsx';
+const CasesRoutes = lazy(() => import('./cases/CasesRoutes.tsx').then((m) => ({ default: m.CasesRoutes })));
+const CaseSetupPage = lazy(() => import('./cases/CaseSetup.tsx').then((m) => ({ default: m.CaseSetupPage })));
+const PersonsRoutes = lazy(() => import('./persons/PersonsRoutes.tsx').then((m) => ({ default: m.PersonsRoutes })));
+const CaseTasksPage = lazy(() => import('./cases/journal/TasksPage.tsx').then((m) => ({ default: m.CaseTasksPage })));
+// Case reports: caseload dashboard (+ team view) and outcome figures.
+const CaseDashboardRoutes = lazy(() => import('./cases/reports/ReportsRoutes.tsx').then((m) => ({ default: m.CaseDashboardRoutes })));
+const CaseOutcomesPage = lazy(() => import('./cases/reports/ReportsRoutes.tsx').then((m) => ({ default: m.CaseOutcomesPage })));
 import { type Capability, SessionProvider, can, useMe, useSession } from './session.tsx';
 import { TenantProvider } from './tenant.tsx';
 
@@ -90,12 +106,14 @@ function SignedIn() {
   return (
     <Layout>
       <Switch>
-        <Route path="/">{me.tenant ? <Redirect to={`/${me.tenant.slug}/offers`} /> : <Redirect to="/tenants" />}</Route>
+        <Route path="/">{me.tenant ? <Redirect to={`/${me.tenant.slug}/${homeOf(me)}`} /> : <Redirect to="/tenants" />}</Route>
         <Route path="/security" component={SecurityPage} />
         <Route path="/tenants">{me.role === 'super_admin' ? <TenantsPage /> : <Forbidden />}</Route>
         <Route path="/:tenant" nest>
           {(params) => (
             <TenantGate slug={params.tenant}>
+              {/* case roles: idle timeout of case views (renders nothing for other roles) */}
+              <CaseIdleTimeout />
               <TenantRoutes />
             </TenantGate>
           )}
@@ -116,6 +134,11 @@ function TenantGate({ slug, children }: { slug: string; children: ReactNode }) {
   );
 }
 
+/** The first page after sign-in: case roles start at their caseload dashboard, everybody else in the offers. */
+function homeOf(me: ReturnType<typeof useMe>): string {
+  return can(me, 'cases') ? 'cases/dashboard' : 'offers';
+}
+
 function Guard({ need, children }: { need: Capability; children: ReactNode }) {
   const me = useMe();
   if (!can(me, need)) return <Forbidden />;
@@ -127,7 +150,7 @@ function TenantRoutes() {
   return (
     <Switch>
       <Route path="/">
-        <Redirect to="/offers" />
+        <Redirect to={`/${homeOf(me)}`} />
       </Route>
       <Route path="/offers">
         <Guard need="offers">
@@ -209,6 +232,23 @@ function TenantRoutes() {
           <FirstStepsEditPage />
         </Guard>
       </Route>
+      <Route path="/committees" nest>
+        <Guard need="committees">
+          <CommitteeRoutes />
+        </Guard>
+      </Route>
+      <Route path="/network" nest>
+        <Guard need="network">
+          <Suspense fallback={<Loading />}>
+            <NetworkRoutes />
+          </Suspense>
+        </Guard>
+      </Route>
+      <Route path="/declaration" nest>
+        <Guard need="declaration">
+          <DeclarationRoutes />
+        </Guard>
+      </Route>
       <Route path="/import-export">
         <Guard need="importExport">
           <ImportExportPage />
@@ -232,6 +272,65 @@ function TenantRoutes() {
       <Route path="/outbox">
         <Guard need="outbox">
           <OutboxPage />
+        </Guard>
+      </Route>
+      {/* case reports: dashboard (landing page of case roles), team view, outcome figures — before the nested /cases routes */}
+      <Route path="/cases/dashboard" nest>
+        <Guard need="cases">
+          <Suspense fallback={<Loading />}>
+            <CaseDashboardRoutes />
+          </Suspense>
+        </Guard>
+      </Route>
+      <Route path="/cases/outcomes">
+        <Guard need="cases">
+          <Suspense fallback={<Loading />}>
+            <CaseOutcomesPage />
+          </Suspense>
+        </Guard>
+      </Route>
+      {/* journal: my tasks / overdue / appointments / expiring documents — before the nested /cases routes */}
+      <Route path="/cases/tasks">
+        <Guard need="cases">
+          <Suspense fallback={<Loading />}>
+            <CaseTasksPage />
+          </Suspense>
+        </Guard>
+      </Route>
+      <Route path="/cases" nest>
+        <Guard need="cases">
+          <Suspense fallback={<Loading />}>
+            <CasesRoutes />
+          </Suspense>
+        </Guard>
+      </Route>
+      <Route path="/persons" nest>
+        <Guard need="cases">
+          <Suspense fallback={<Loading />}>
+            <PersonsRoutes />
+          </Suspense>
+        </Guard>
+      </Route>
+      <Route path="/case-setup">
+        <Guard need="caseSetup">
+          <Suspense fallback={<Loading />}>
+            <CaseSetupPage />
+          </Suspense>
+        </Guard>
+      </Route>
+      <Route path="/referral-inbox">
+        <Guard need="referralInbox">
+          <ReferralPage page="inbox" />
+        </Guard>
+      </Route>
+      <Route path="/referral-inbox/:id">
+        <Guard need="referralInbox">
+          <ReferralPage page="inboxDetail" />
+        </Guard>
+      </Route>
+      <Route path="/consent-texts">
+        <Guard need="consentTexts">
+          <ReferralPage page="consentTexts" />
         </Guard>
       </Route>
       <Route>

@@ -8,8 +8,14 @@ export const ADMIN_LANGUAGES = [
   { code: 'en', label: 'English' },
 ] as const;
 
+/**
+ * The back office's namespaces: `admin` (the foundation) first, then one file per domain, e.g.
+ * locales/de/cases.json used with useTranslation('cases'). Add a domain's namespace here.
+ */
+export const ADMIN_NAMESPACES = ['admin', 'cases', 'persons', 'plans', 'referrals', 'journal', 'caseReports', 'privacy', 'actors', 'committees', 'declaration'] as const;
+
 const STORAGE_KEY = 'lotse.admin.lang';
-const loaders = import.meta.glob('../i18n/locales/*/admin.json') as LocaleLoaders;
+const loaders = import.meta.glob('../i18n/locales/*/*.json') as LocaleLoaders;
 
 function savedLanguage(): string {
   try {
@@ -22,13 +28,13 @@ function savedLanguage(): string {
 }
 
 export async function initAdminI18n(): Promise<I18n> {
-  const instance = await setupI18n({ lang: savedLanguage(), ns: 'admin', loaders });
+  const instance = await setupI18n({ lang: savedLanguage(), ns: ADMIN_NAMESPACES, loaders });
   document.documentElement.lang = instance.language;
   return instance;
 }
 
 export async function switchLanguage(lang: string): Promise<void> {
-  await changeLanguage(lang, 'admin', loaders);
+  await changeLanguage(lang, ADMIN_NAMESPACES, loaders);
   document.documentElement.lang = lang;
   try {
     localStorage.setItem(STORAGE_KEY, lang);

@@ -64,15 +64,30 @@ export type Capability =
   | 'locations'
   | 'taxonomy'
   | 'firstSteps'
+  /** the local declaration (Erklärung / Bündnis) and its signatories */
+  | 'declaration'
+  /** committees (Gremien): meetings, agendas, papers, minutes; OParl */
+  | 'committees'
+  /** actor network: organisations, contacts, networks and working groups, tasks, graph */
+  | 'network'
   | 'importExport'
   | 'accounts'
   | 'settings'
   | 'audit'
   | 'outbox'
-  | 'tenants';
+  | 'tenants'
+  /** case management (integration managers, team leads, integration lead) */
+  | 'cases'
+  /** teams, programmes and retention periods of case management (tenant admin) */
+  | 'caseSetup'
+  /** referrals received by the partner's provider */
+  | 'referralInbox'
+  /** versioned consent texts of case management (integration lead, tenant admin) */
+  | 'consentTexts';
 
-const OFFICE: Capability[] = ['offers', 'review', 'translations', 'providers', 'locations', 'taxonomy', 'firstSteps', 'importExport'];
-const ADMIN: Capability[] = [...OFFICE, 'accounts', 'settings', 'audit', 'outbox'];
+const OFFICE: Capability[] = ['offers', 'review', 'translations', 'providers', 'locations', 'taxonomy', 'firstSteps', 'importExport', 'declaration', 'committees', 'network'];
+const ADMIN: Capability[] = [...OFFICE, 'accounts', 'settings', 'audit', 'outbox', 'caseSetup', 'consentTexts'];
+const CASES: Capability[] = ['cases'];
 
 /** What each role may see in the navigation; the server enforces the same rules. */
 export function capabilities(role: Me['role']): Set<Capability> {
@@ -84,7 +99,11 @@ export function capabilities(role: Me['role']): Set<Capability> {
     case 'office_editor':
       return new Set(OFFICE);
     case 'partner_editor':
-      return new Set<Capability>(['offers', 'ownProvider', 'locations']);
+      return new Set<Capability>(['offers', 'ownProvider', 'locations', 'referralInbox']);
+    case 'integration_manager':
+    case 'team_lead':
+    case 'integration_lead':
+      return new Set<Capability>(role === 'integration_lead' ? [...CASES, 'consentTexts'] : CASES);
   }
 }
 

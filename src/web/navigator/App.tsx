@@ -12,7 +12,9 @@ import { Layout } from './components/Layout.tsx';
 import { LanguageChooser } from './pages/LanguagePage.tsx';
 import { Routes } from './Routes.tsx';
 
-const localeLoaders = import.meta.glob('../i18n/locales/*/navigator.json');
+// `navigator` is the main namespace; `civic` holds the public committee and declaration pages.
+const localeLoaders = import.meta.glob(['../i18n/locales/*/navigator.json', '../i18n/locales/*/civic.json']);
+const NAVIGATOR_NAMESPACES = ['navigator', 'civic'] as const;
 const DEFAULT_BRAND = '#1d4f7a';
 
 type Load<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
@@ -69,7 +71,7 @@ export function App() {
   const wantedUi = lang ?? (profile.state === 'ready' ? profile.value.defaultLanguage : (urlCandidate ?? 'de'));
   useEffect(() => {
     let cancelled = false;
-    setupI18n({ lang: wantedUi, ns: 'navigator', loaders: localeLoaders }).then(() => {
+    setupI18n({ lang: wantedUi, ns: NAVIGATOR_NAMESPACES, loaders: localeLoaders }).then(() => {
       if (!cancelled) setUiLang(wantedUi);
     });
     return () => {

@@ -37,6 +37,12 @@ export function Layout({ children }: { children: ReactNode }) {
 
   const items: NavItem[] = [];
   if (slug) {
+    items.push({ href: `/${slug}/cases/dashboard`, label: t('caseReports:nav.dashboard'), need: 'cases' });
+    items.push({ href: `/${slug}/cases`, label: t('cases:nav.cases'), need: 'cases' });
+    items.push({ href: `/${slug}/cases/tasks`, label: t('journal:nav.tasks'), need: 'cases' });
+    items.push({ href: `/${slug}/persons`, label: t('persons:nav'), need: 'cases' });
+    if (me.role === 'team_lead' || me.role === 'integration_lead') items.push({ href: `/${slug}/cases/dashboard/team`, label: t('caseReports:nav.team'), need: 'cases' });
+    items.push({ href: `/${slug}/cases/outcomes`, label: t('caseReports:nav.outcomes'), need: 'cases' });
     items.push({ href: `/${slug}/offers`, label: me.role === 'partner_editor' ? t('nav.myOffers') : t('nav.offers'), need: 'offers' });
     items.push({ href: `/${slug}/review`, label: t('nav.review'), need: 'review' });
     items.push({ href: `/${slug}/translations`, label: t('nav.translations'), need: 'translations' });
@@ -46,8 +52,16 @@ export function Layout({ children }: { children: ReactNode }) {
     items.push({ href: `/${slug}/taxonomy`, label: t('nav.taxonomy'), need: 'taxonomy' });
     items.push({ href: `/${slug}/synonyms`, label: t('nav.synonyms'), need: 'taxonomy' });
     items.push({ href: `/${slug}/first-steps`, label: t('nav.firstSteps'), need: 'firstSteps' });
+    items.push({ href: `/${slug}/referral-inbox`, label: t('referrals:nav.inbox'), need: 'referralInbox' });
+    items.push({ href: `/${slug}/consent-texts`, label: t('referrals:nav.consentTexts'), need: 'consentTexts' });
+    items.push({ href: `/${slug}/committees`, label: t('committees:nav'), need: 'committees' });
+    items.push({ href: `/${slug}/declaration`, label: t('declaration:nav'), need: 'declaration' });
+    for (const [path, key] of [['groups', 'groups'], ['organisations', 'organisations'], ['contacts', 'contacts'], ['tasks', 'tasks'], ['search', 'search'], ['graph', 'graph']] as const) {
+      items.push({ href: `/${slug}/network/${path}`, label: t(`actors:nav.${key}`), need: 'network' });
+    }
     items.push({ href: `/${slug}/import-export`, label: t('nav.importExport'), need: 'importExport' });
     items.push({ href: `/${slug}/accounts`, label: t('nav.accounts'), need: 'accounts' });
+    items.push({ href: `/${slug}/case-setup`, label: t('cases:nav.setup'), need: 'caseSetup' });
     items.push({ href: `/${slug}/settings`, label: t('nav.settings'), need: 'settings' });
     items.push({ href: `/${slug}/audit`, label: t('nav.audit'), need: 'audit' });
     items.push({ href: `/${slug}/outbox`, label: t('nav.outbox'), need: 'outbox' });

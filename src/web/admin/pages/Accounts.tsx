@@ -1,17 +1,22 @@
-// Accounts of the tenant: list with search, create, change role/provider, disable.
+// Accounts of the tenant: list with search, create, change role/provider/team, consent override, disable.
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Account, createAccountRequest } from '../../../shared/contracts/account.ts';
+import type { CaseTeamList } from '../../../shared/contracts/cases.ts';
 import type { ProviderPage } from '../../../shared/contracts/directoryAdmin.ts';
-import { api, paths, query } from '../api.ts';
-import { SelectField, TextField } from '../components/fields.tsx';
+import { isCaseRole } from '../../../shared/roles.ts';
+import { casePaths } from '../cases/caseApi.ts';
+import { ApiError, api, paths, query } from '../api.ts';
+import { Checkbox, SelectField, TextField } from '../components/fields.tsx';
 import { ErrorNotice, Loading, Notice, PageHeader, formatDateTime } from '../components/ui.tsx';
 import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../forms.ts';
 import { useApi } from '../hooks.ts';
 import { useMe } from '../session.tsx';
 import { useTenant } from '../tenant.tsx';
 
-const ROLES = ['tenant_admin', 'office_editor', 'partner_editor'] as const;
+const ROLES = ['tenant_admin', 'office_editor', 'partner_editor', 'integration_manager', 'team_lead', 'integration_lead'] as const;
+/** Case roles that work in a team (their data scope); the integration lead sees the whole office. */
+const needsTeam = (role: string) => role === 'integration_manager' || role === 'team_lead';
 
 export function AccountsPage() {
   const { t, i18n } = useTranslation();
@@ -26,12 +31,19 @@ export function AccountsPage() {
   const list = useApi<{ items: Account[] }>(paths.accounts(slug) + query({ q: debounced }));
   const providers = useApi<ProviderPage>(paths.providers(slug) + query({ pageSize: 100 }));
   const providerName = (id: string | null) => providers.data?.items.find((p) => p.id === id)?.name ?? '–';
+  const { t: tc } = useTranslation('cases');
+  const teams = useApi<CaseTeamList>(casePaths.teams(slug));
+  const activeTeams = teams.data?.items.filter((x) => !x.archived) ?? [];
   const [message, setMessage] = useState<string | null>(null);
   const [rowError, setRowError] = useState<unknown>(null);
 
-  const patch = async (account: Account, body: Partial<Pick<Account, 'role' | 'disabled' | 'providerId'>>) => {
+  const patch = async (account: Account, body: Partial<Pick<Account, 'role' | 'disabled' | 'providerId' | 'teamId' | 'consentOverride'>>) => {
     setRowError(null);
     setMessage(null);
+    if (body.role && needsTeam(body.role) && !account.teamId && !body.teamId) {
+      setRowError(new ApiError(400, { error: { code: 'validation_failed', message: tc('accounts.teamFirst', { name: account.name }), field: 'teamId' } }));
+      return;
+    }
     try {
       await api('PATCH', paths.account(slug, account.id), body);
       setMessage(t('accounts.updated', { name: account.name }));
@@ -44,7 +56,7 @@ export function AccountsPage() {
   return (
     <>
       <PageHeader title={t('accounts.title')} />
-      <CreateAccount providers={providers.data?.items ?? []} onCreated={(a) => { setMessage(t('accounts.created', { name: a.name })); list.reload(); }} />
+      <CreateAccount providers={providers.data?.items ?? []} teams={activeTeams} onCreated={(a) => { setMessage(t('accounts.created', { name: a.name })); list.reload(); }} />
       <section aria-labelledby="acc-list">
         <h2 id="acc-list">{t('accounts.list')}</h2>
         <search className="filters">
@@ -62,7 +74,10 @@ export function AccountsPage() {
                   <th scope="col">{t('fields.name')}</th>
                   <th scope="col">{t('fields.email')}</th>
                   <th scope="col">{t('fields.role')}</th>
-                  <th scope="col">{t('fields.provider')}</th>
+                  <th scope="col">
+                    {t('fields.provider')} / {tc('fields.team')}
+                  </th>
+                  <th scope="col">{tc('accounts.consentOverride')}</th>
                   <th scope="col">{t('accounts.twoFactor')}</th>
                   <th scope="col">{t('fields.createdAt')}</th>
                   <th scope="col">{t('common.actions')}</th>
@@ -88,7 +103,38 @@ export function AccountsPage() {
                         ))}
                       </select>
                     </td>
-                    <td>{a.role === 'partner_editor' ? providerName(a.providerId) : '–'}</td>
+                    <td>
+                      {a.role === 'partner_editor' ? providerName(a.providerId) : null}
+                      {isCaseRole(a.role) ? (
+                        <>
+                          <label className="visually-hidden" htmlFor={`team-${a.id}`}>
+                            {tc('accounts.teamOf', { name: a.name })}
+                          </label>
+                          <select id={`team-${a.id}`} value={a.teamId ?? ''} onChange={(e) => void patch(a, { teamId: e.target.value || null })}>
+                            <option value="">{tc('accounts.noTeam')}</option>
+                            {(teams.data?.items ?? [])
+                              .filter((x) => !x.archived || x.id === a.teamId)
+                              .map((x) => (
+                                <option key={x.id} value={x.id}>
+                                  {x.name}
+                                </option>
+                              ))}
+                          </select>
+                        </>
+                      ) : null}
+                      {a.role !== 'partner_editor' && !isCaseRole(a.role) ? '–' : null}
+                    </td>
+                    <td>
+                      {isCaseRole(a.role) ? (
+                        <Checkbox
+                          label={<span className="visually-hidden">{tc('accounts.consentOverrideOf', { name: a.name })}</span>}
+                          checked={a.consentOverride}
+                          onChange={(v) => void patch(a, { consentOverride: v })}
+                        />
+                      ) : (
+                        '–'
+                      )}
+                    </td>
                     <td>{a.twoFactorEnabled ? t('common.yes') : t('common.no')}</td>
                     <td>{formatDateTime(a.createdAt, i18n.language)}</td>
                     <td>
@@ -110,22 +156,40 @@ export function AccountsPage() {
   );
 }
 
-function CreateAccount({ providers, onCreated }: { providers: Array<{ id: string; name: string }>; onCreated: (a: Account) => void }) {
+function CreateAccount({
+  providers,
+  teams,
+  onCreated,
+}: {
+  providers: Array<{ id: string; name: string }>;
+  teams: Array<{ id: string; name: string }>;
+  onCreated: (a: Account) => void;
+}) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('cases');
   const { slug } = useTenant();
-  const [v, setV] = useState({ email: '', name: '', password: '', role: 'office_editor', providerId: '' });
+  const [v, setV] = useState({ email: '', name: '', password: '', role: 'office_editor', providerId: '', teamId: '', consentOverride: false });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof v, value: string) => setV((x) => ({ ...x, [k]: value }));
+  const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((x) => ({ ...x, [k]: value }));
 
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     setError(null);
-    const body = { email: v.email.trim(), name: v.name, password: v.password, role: v.role, providerId: v.role === 'partner_editor' ? v.providerId || null : null };
+    const caseRole = isCaseRole(v.role);
+    const body = {
+      email: v.email.trim(),
+      name: v.name,
+      password: v.password,
+      role: v.role,
+      providerId: v.role === 'partner_editor' ? v.providerId || null : null,
+      ...(caseRole ? { teamId: v.teamId || null, consentOverride: v.consentOverride } : {}),
+    };
     const checked = validate(createAccountRequest, body, t);
     const errs = checked.errors ?? {};
     if (v.role === 'partner_editor' && !v.providerId) errs.providerId = t('accounts.providerRequired');
+    if (needsTeam(v.role) && !v.teamId) errs.teamId = tc('accounts.teamRequired');
     if (Object.keys(errs).length) {
       setErrors(errs);
       return focusFirstError(errs);
@@ -134,7 +198,7 @@ function CreateAccount({ providers, onCreated }: { providers: Array<{ id: string
     setBusy(true);
     try {
       const created = await api<Account>('POST', paths.accounts(slug), checked.data);
-      setV({ email: '', name: '', password: '', role: 'office_editor', providerId: '' });
+      setV({ email: '', name: '', password: '', role: 'office_editor', providerId: '', teamId: '', consentOverride: false });
       onCreated(created);
     } catch (e) {
       setErrors(apiFieldError(e, t));
@@ -162,7 +226,24 @@ function CreateAccount({ providers, onCreated }: { providers: Array<{ id: string
               required
             />
           ) : null}
+          {isCaseRole(v.role) ? (
+            <SelectField
+              label={tc('fields.team')}
+              value={v.teamId}
+              onChange={(x) => set('teamId', x)}
+              options={[{ value: '', label: needsTeam(v.role) ? t('common.choose') : tc('accounts.noTeam') }, ...teams.map((x) => ({ value: x.id, label: x.name }))]}
+              error={errors.teamId}
+              hint={teams.length === 0 ? tc('accounts.noTeamsYet') : tc('accounts.teamHint')}
+              required={needsTeam(v.role)}
+            />
+          ) : null}
         </div>
+        {isCaseRole(v.role) ? (
+          <>
+            <Checkbox label={tc('accounts.consentOverride')} checked={v.consentOverride} onChange={(x) => set('consentOverride', x)} hint={tc('accounts.consentOverrideHint')} />
+            <Notice kind="info">{tc('accounts.twoFactorNote')}</Notice>
+          </>
+        ) : null}
         <button type="submit" className="button primary" disabled={busy}>
           {t('accounts.createSubmit')}
         </button>

@@ -53,6 +53,12 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/first-steps" aria-current={isCurrent('/first-steps')}>
             {t('nav.firstSteps')}
           </Link>
+          <Link href="/gremien" aria-current={location === '/gremien' || location.startsWith('/gremien/') ? 'page' : undefined}>
+            {t('committees.nav', { ns: 'civic' })}
+          </Link>
+          <Link href="/erklaerung" aria-current={location === '/erklaerung' || location.startsWith('/erklaerung/') ? 'page' : undefined} style={{ overflowWrap: 'normal' }}>
+            {t('declaration.nav', { ns: 'civic' })}
+          </Link>
         </nav>
       </header>
       {status.offline && (

@@ -1,0 +1,2 @@
+CREATE INDEX "cases_team_started_idx" ON "cases" USING btree ("tenant_id","team_id","started_on");--> statement-breakpoint
+CREATE INDEX "cases_reference_c_idx" ON "cases" USING btree ("tenant_id",("reference" COLLATE "C"));

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_owner_started_idx" ON "cases" USING btree ("tenant_id","owner_id","started_on");
