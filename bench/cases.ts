@@ -352,6 +352,8 @@ async function listScenario<S extends Server>(deps: CasesBenchDeps<S>, server: S
   await runLoad(server.url, [...requests].reverse(), deps.connections, 3);
   const { result, peakMb } = await withRssPeak(server.pid, () => runLoad(server.url, requests, deps.connections, deps.duration));
   if (result.failures.length) deps.log(`cases-list-pg: sample failures ${JSON.stringify(result.failures)}`);
+  // the same mix from a single client: the latency one person sees when the server is not queueing
+  const single = await runLoad(server.url, requests, 1, Math.max(4, Math.round(deps.duration / 2)));
   deps.record({
     scenario: 'cases-list-pg',
     dataset: datasetText(facts),
@@ -360,7 +362,7 @@ async function listScenario<S extends Server>(deps: CasesBenchDeps<S>, server: S
     p95: round(result.p95),
     p99: round(result.p99),
     errors: result.errors,
-    other: `${result.requests} requests, ${deps.connections} connections; GET /cases with filters (state, programme, owner, attention, reference prefix, 5 sort orders, pages 1–20) of ${sessions.filter((s) => s.role === 'integration_manager').length} managers (~440 cases each) and ${sessions.filter((s) => s.role === 'team_lead').length} team leads (~2,200 each), two-factor sessions; server RSS peak ${peakMb} MB; load avg ${before} → ${load1()}`,
+    other: `${result.requests} requests, ${deps.connections} connections; GET /cases with filters (state, programme, owner, attention, reference prefix, 5 sort orders, pages 1–20) of ${sessions.filter((s) => s.role === 'integration_manager').length} managers (~440 cases each) and ${sessions.filter((s) => s.role === 'team_lead').length} team leads (~2,200 each), two-factor sessions; 1 connection: ${Math.round(single.reqPerSec)} req/s, p50 ${round(single.p50)} / p95 ${round(single.p95)} ms; server RSS peak ${peakMb} MB; load avg ${before} → ${load1()}`,
     target: 'p95 ≤ 50 ms',
     met: result.p95 <= 50 && result.errors === 0 ? 'yes' : 'NO',
   });
@@ -437,6 +439,7 @@ async function pageScenario<S extends Server>(deps: CasesBenchDeps<S>, server: S
   if (warm.errors) throw new Error(`case-page-pg: requests fail, e.g. ${warm.failures.join('; ')}`);
   const { result, peakMb } = await withRssPeak(server.pid, () => openPages(server.url, pages, users, deps.duration));
   if (result.failures.length) deps.log(`case-page-pg: sample failures ${JSON.stringify(result.failures)}`);
+  const alone = [...(await openPages(server.url, pages, 1, Math.max(4, Math.round(deps.duration / 2)))).pages].sort((a, b) => a - b);
   const sorted = [...result.pages].sort((a, b) => a - b);
   const per = Object.entries(result.requests)
     .map(([k, v]) => {
@@ -453,7 +456,7 @@ async function pageScenario<S extends Server>(deps: CasesBenchDeps<S>, server: S
     p95: round(pct(sorted, 95)),
     p99: round(pct(sorted, 99)),
     errors: result.errors,
-    other: `page times (GET /cases/:id, then /events ∥ /entries?page=1&pageSize=20): ${sorted.length} pages by ${users} concurrent users, ${pages.length} cases of ${sessions.length} accounts (journal median ${pct(entries, 50)}, max ${entries.at(-1)} entries); per request: ${per}; server RSS peak ${peakMb} MB; load avg ${before} → ${load1()}`,
+    other: `page times (GET /cases/:id, then /events ∥ /entries?page=1&pageSize=20): ${sorted.length} pages by ${users} concurrent users, ${pages.length} cases of ${sessions.length} accounts (journal median ${pct(entries, 50)}, max ${entries.at(-1)} entries); per request: ${per}; 1 user: page p50 ${round(pct(alone, 50))} / p95 ${round(pct(alone, 95))} ms; server RSS peak ${peakMb} MB; load avg ${before} → ${load1()}`,
     target: 'page p95 ≤ 100 ms',
     met: pct(sorted, 95) <= 100 && result.errors === 0 ? 'yes' : 'NO',
   });
@@ -582,7 +585,13 @@ export async function casesScenarios<S extends Server>(deps: CasesBenchDeps<S>):
     const server = await deps.startServer(
       { url: deps.pgUrl },
       // the data set's key; case sessions must outlive the run (idle timeout); no nightly job in between
-      { DATA_ENCRYPTION_KEYS: BENCH_DATA_KEYS, CASE_IDLE_TIMEOUT_MINUTES: '480', RETENTION_JOB_CRON: 'off' },
+      {
+        DATA_ENCRYPTION_KEYS: BENCH_DATA_KEYS,
+        CASE_IDLE_TIMEOUT_MINUTES: '480',
+        RETENTION_JOB_CRON: 'off',
+        // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server spends its time
+        ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      },
     );
     try {
       const accounts = await deps.withPgClient(deps.pgUrl, (c) => pickAccounts(c, facts.tenantId));

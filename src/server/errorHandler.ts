@@ -21,6 +21,28 @@ function databaseError(error: unknown): PgLikeError | null {
   return null;
 }
 
+/**
+ * What the log keeps of an unexpected error. A database error carries the request's values — the
+ * query's parameters, the server's `detail` — and those may be personal data (names, notes, e-mail
+ * addresses of case management): the log gets the query text and the error's code and names only.
+ */
+export function loggableError(error: unknown): unknown {
+  const db = databaseError(error);
+  if (!db) return error;
+  const query = (error as { query?: unknown }).query;
+  const stack = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => line.startsWith('    at ')).join('\n') : undefined;
+  return {
+    type: error instanceof Error ? error.name : 'DatabaseError',
+    message: typeof query === 'string' ? `Failed query: ${query}` : 'Database error',
+    code: db.code,
+    ...(db.constraint ? { constraint: db.constraint } : {}),
+    ...(db.column ? { column: db.column } : {}),
+    ...((db as { table?: string }).table ? { table: (db as { table?: string }).table } : {}),
+    ...((db as { routine?: string }).routine ? { routine: (db as { routine?: string }).routine } : {}),
+    stack,
+  };
+}
+
 /** Maps database constraint errors to client errors; anything else is ours to fix. */
 export function fromDatabaseError(error: unknown): AppError | null {
   const db = databaseError(error);
@@ -34,6 +56,7 @@ export function fromDatabaseError(error: unknown): AppError | null {
     case '23502':
       return new AppError('validation_failed', 'A required value is missing', field ? { field } : {});
     case '23514':
+    case '22021': // e.g. a NUL character in a text
     case '22P02':
     case '22007':
     case '22008':
@@ -90,7 +113,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: { code: 'validation_failed', message: error.message } });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error' } });
   });
 

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { type APIRequestContext, type Browser, type BrowserContext, chromium, type Page, request as playwrightRequest } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { totp } from './totp.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -92,4 +93,75 @@ export async function phoneContext(browser: Browser, options: { locale?: string 
 export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null | undefined; nodes: string[] }>> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** Fails the test with the violations when axe-core finds any on the current page. */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe violations on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** The password of every demo account (src/demo). */
+export const DEMO_PASSWORD = 'Lotse-Demo-2026';
+
+/** A new API context signed in with e-mail and password (cookies kept in the context). */
+export async function signInApi(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
+  const api = await playwrightRequest.newContext({ baseURL });
+  const res = await api.post('/api/auth/sign-in/email', { data: { email, password } });
+  expect(res.status(), await res.text()).toBe(200);
+  return api;
+}
+
+/**
+ * Switches two-factor login on for the account signed in on `api` (enable with the password, then
+ * verify a TOTP code — the session then counts as having passed the second factor); returns the
+ * TOTP secret for later sign-ins.
+ */
+export async function enableTwoFactor(api: APIRequestContext, password = DEMO_PASSWORD): Promise<string> {
+  const enable = await api.post('/api/auth/two-factor/enable', { data: { password } });
+  expect(enable.status(), await enable.text()).toBe(200);
+  const secret = new URL(((await enable.json()) as { totpURI: string }).totpURI).searchParams.get('secret')!;
+  const verify = await api.post('/api/auth/two-factor/verify-totp', { data: { code: totp(secret) } });
+  expect(verify.status(), await verify.text()).toBe(200);
+  return secret;
+}
+
+/**
+ * Signs in through the API and switches two-factor login on: the returned context stays signed in
+ * with the second factor; the secret gives TOTP codes for later sign-ins.
+ */
+export async function twoFactorApi(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<{ api: APIRequestContext; secret: string }> {
+  const api = await signInApi(baseURL, email, password);
+  return { api, secret: await enableTwoFactor(api, password) };
+}
+
+/** Switches two-factor login on for an account (through the API) and returns only the TOTP secret. */
+export async function twoFactorSecret(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const { api, secret } = await twoFactorApi(baseURL, email, password);
+  await api.dispose();
+  return secret;
+}
+
+/**
+ * Signs a page in on the back office's (German) login page and waits for the main navigation. With
+ * `totpSecret`, answers the two-factor step with a TOTP code for now plus `totpOffsetMs` (30_000:
+ * a code of the next period, when an API session of the same account has just used the current one).
+ */
+export async function signInPage(
+  page: Page,
+  baseURL: string,
+  email: string,
+  options: { password?: string; totpSecret?: string; totpOffsetMs?: number } = {},
+): Promise<void> {
+  await page.goto(`${baseURL}/admin/`);
+  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Passwort').fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  if (options.totpSecret) {
+    await page.getByRole('heading', { level: 1, name: 'Bestätigungscode' }).waitFor();
+    await page.getByLabel('Sechsstelliger Code').fill(totp(options.totpSecret, Date.now() + (options.totpOffsetMs ?? 0)));
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
+  }
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
 }

@@ -1,6 +1,7 @@
 // What an organisation's or a contact's page shows beside its own fields: relationships, group
 // memberships and merge history. Raw SQL, because each is one join; dates come back as text.
 import type { Tx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
 import type { ActorMembership, MergeEntry, Relationship, RelationshipKind } from '../../shared/contracts/actors.ts';
 import { today } from './day.ts';
 
@@ -51,6 +52,12 @@ const byRelevance = (a: Relationship, b: Relationship) =>
 export async function findRelationship(tx: Tx, id: string): Promise<Relationship | null> {
   const [row] = await tx.query<RelationshipRow>(`${RELATIONSHIP_SELECT} WHERE r.id = $1`, [id]);
   return row ? presentRelationship(row) : null;
+}
+
+export async function requireRelationship(tx: Tx, id: string): Promise<Relationship> {
+  const row = await findRelationship(tx, id);
+  if (!row) throw new AppError('not_found', 'Relationship not found');
+  return row;
 }
 
 export async function relationshipsOf(tx: Tx, of: { organisationId: string } | { contactId: string }): Promise<Relationship[]> {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { AppError } from '../../errors.ts';
 import {
   actorParams,
   actorSearchQuery,
@@ -26,11 +24,9 @@ import {
   relationshipUpdate,
 } from '../../shared/contracts/actors.ts';
 import { errorResponses } from '../../shared/contracts/common.ts';
+import { tenantParams } from '../../shared/contracts/directoryAdmin.ts';
 import type { RouteRegistrar } from '../../server/types.ts';
-import { authorOf } from '../audit/auditChanges.ts';
-import { requireStaff } from '../tenants/tenantService.ts';
-import { findRelationship } from './actorLinks.ts';
-import { authorizeNetwork } from './actors.policy.ts';
+import { requireRelationship } from './actorLinks.ts';
 import { searchActors } from './actorSearch.ts';
 import {
   addConsent,
@@ -46,6 +42,7 @@ import {
   withdrawConsent,
 } from './contactService.ts';
 import { mergeContacts, mergeOrganisations } from './mergeService.ts';
+import { networkStaff } from './networkStaff.ts';
 import {
   createOrganisation,
   findOrganisation,
@@ -57,8 +54,6 @@ import {
   updateOrganisation,
 } from './organisationService.ts';
 import { createRelationship, deleteRelationship, updateRelationship } from './relationshipService.ts';
-
-const tenantParams = z.object({ tenant: z.string().max(63) }).strict();
 
 /** Back office: the actor network — organisations, contacts, relationships, consent, duplicates, merge, search. */
 export const actorRoutes: RouteRegistrar = (app, ctx) => {
@@ -80,10 +75,9 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
+      const staff = await networkStaff(request, ctx, 'read');
       const query = request.query;
-      const { items, total } = await ctx.db.tenant(tenant.id, (tx) => listOrganisations(tx, query), { readOnly: true });
+      const { items, total } = await staff.read((tx) => listOrganisations(tx, query));
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
   );
@@ -100,9 +94,8 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
-      const candidates = await ctx.db.tenant(tenant.id, (tx) => findOrganisationDuplicates(tx, request.query), { readOnly: true });
+      const staff = await networkStaff(request, ctx, 'read');
+      const candidates = await staff.read((tx) => findOrganisationDuplicates(tx, request.query));
       return { candidates };
     },
   );
@@ -119,9 +112,8 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      const detail = await ctx.db.tenant(tenant.id, async (tx) => presentOrganisationDetail(tx, await createOrganisation(tx, authorOf(actor, request), request.body)));
+      const staff = await networkStaff(request, ctx, 'write');
+      const detail = await staff.write(async (tx) => presentOrganisationDetail(tx, await createOrganisation(tx, staff.author, request.body)));
       return reply.status(201).send(detail);
     },
   );
@@ -130,9 +122,8 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/organisations/:id`,
     { schema: { tags, summary: 'One organisation with its relationships, memberships and merge history', params: actorParams, response: { 200: organisationDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
-      return ctx.db.tenant(tenant.id, async (tx) => presentOrganisationDetail(tx, await requireOrganisation(tx, request.params.id)), { readOnly: true });
+      const staff = await networkStaff(request, ctx, 'read');
+      return staff.read(async (tx) => presentOrganisationDetail(tx, await requireOrganisation(tx, request.params.id)));
     },
   );
 
@@ -140,11 +131,10 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/organisations/:id`,
     { schema: { tags, summary: 'Change an organisation (replaces its fields)', params: actorParams, body: organisationInput, response: { 200: organisationDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => {
         const before = await requireOrganisation(tx, request.params.id);
-        return presentOrganisationDetail(tx, await updateOrganisation(tx, authorOf(actor, request), before, request.body));
+        return presentOrganisationDetail(tx, await updateOrganisation(tx, staff.author, before, request.body));
       });
     },
   );
@@ -157,11 +147,10 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       `${base}/organisations/:id/${verb}`,
       { schema: { tags, summary: archived ? 'Archive an organisation' : 'Restore an archived organisation', params: actorParams, response: { 200: organisationDetail, ...errorResponses } } },
       async (request) => {
-        const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-        authorizeNetwork(actor, 'write');
-        return ctx.db.tenant(tenant.id, async (tx) => {
+        const staff = await networkStaff(request, ctx, 'write');
+        return staff.write(async (tx) => {
           const before = await requireOrganisation(tx, request.params.id);
-          return presentOrganisationDetail(tx, await setOrganisationArchived(tx, authorOf(actor, request), before, archived));
+          return presentOrganisationDetail(tx, await setOrganisationArchived(tx, staff.author, before, archived));
         });
       },
     );
@@ -179,11 +168,10 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'merge');
-      return ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'merge');
+      return staff.write(async (tx) => {
         const survivor = await requireOrganisation(tx, request.params.id);
-        await mergeOrganisations(tx, authorOf(actor, request), survivor, await findOrganisation(tx, request.body.mergeId));
+        await mergeOrganisations(tx, staff.author, survivor, await findOrganisation(tx, request.body.mergeId));
         return presentOrganisationDetail(tx, (await findOrganisation(tx, survivor.id))!);
       });
     },
@@ -204,10 +192,9 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
+      const staff = await networkStaff(request, ctx, 'read');
       const query = request.query;
-      const { items, total } = await ctx.db.tenant(tenant.id, (tx) => listContacts(tx, query), { readOnly: true });
+      const { items, total } = await staff.read((tx) => listContacts(tx, query));
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
   );
@@ -224,9 +211,8 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
-      const candidates = await ctx.db.tenant(tenant.id, (tx) => findContactDuplicates(tx, request.query), { readOnly: true });
+      const staff = await networkStaff(request, ctx, 'read');
+      const candidates = await staff.read((tx) => findContactDuplicates(tx, request.query));
       return { candidates };
     },
   );
@@ -243,9 +229,8 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      const detail = await ctx.db.tenant(tenant.id, async (tx) => presentContactDetail(tx, await createContact(tx, authorOf(actor, request), request.body)));
+      const staff = await networkStaff(request, ctx, 'write');
+      const detail = await staff.write(async (tx) => presentContactDetail(tx, await createContact(tx, staff.author, request.body)));
       return reply.status(201).send(detail);
     },
   );
@@ -254,9 +239,8 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/contacts/:id`,
     { schema: { tags, summary: 'One contact with consents, relationships, memberships and tasks', params: actorParams, response: { 200: contactDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
-      return ctx.db.tenant(tenant.id, async (tx) => presentContactDetail(tx, await requireContact(tx, request.params.id)), { readOnly: true });
+      const staff = await networkStaff(request, ctx, 'read');
+      return staff.read(async (tx) => presentContactDetail(tx, await requireContact(tx, request.params.id)));
     },
   );
 
@@ -264,11 +248,10 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/contacts/:id`,
     { schema: { tags, summary: 'Change a contact and its contact preferences', params: actorParams, body: contactInput, response: { 200: contactDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => {
         const before = await requireContact(tx, request.params.id);
-        return presentContactDetail(tx, await updateContact(tx, authorOf(actor, request), before, request.body));
+        return presentContactDetail(tx, await updateContact(tx, staff.author, before, request.body));
       });
     },
   );
@@ -281,11 +264,10 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       `${base}/contacts/:id/${verb}`,
       { schema: { tags, summary: archived ? 'Archive a contact (no more mail)' : 'Restore an archived contact', params: actorParams, response: { 200: contactDetail, ...errorResponses } } },
       async (request) => {
-        const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-        authorizeNetwork(actor, 'write');
-        return ctx.db.tenant(tenant.id, async (tx) => {
+        const staff = await networkStaff(request, ctx, 'write');
+        return staff.write(async (tx) => {
           const before = await requireContact(tx, request.params.id);
-          return presentContactDetail(tx, await setContactArchived(tx, authorOf(actor, request), before, archived));
+          return presentContactDetail(tx, await setContactArchived(tx, staff.author, before, archived));
         });
       },
     );
@@ -302,9 +284,8 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'erase');
-      await ctx.db.tenant(tenant.id, async (tx) => eraseContact(tx, authorOf(actor, request), await requireContact(tx, request.params.id)));
+      const staff = await networkStaff(request, ctx, 'erase');
+      await staff.write(async (tx) => eraseContact(tx, staff.author, await requireContact(tx, request.params.id)));
       return { id: request.params.id, deleted: true as const };
     },
   );
@@ -321,11 +302,10 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'merge');
-      return ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'merge');
+      return staff.write(async (tx) => {
         const survivor = await requireContact(tx, request.params.id);
-        await mergeContacts(tx, authorOf(actor, request), survivor, await findContact(tx, request.body.mergeId));
+        await mergeContacts(tx, staff.author, survivor, await findContact(tx, request.body.mergeId));
         return presentContactDetail(tx, (await findContact(tx, survivor.id))!);
       });
     },
@@ -343,11 +323,10 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      const detail = await ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'write');
+      const detail = await staff.write(async (tx) => {
         const contact = await requireContact(tx, request.params.id);
-        await addConsent(tx, authorOf(actor, request), contact, request.body);
+        await addConsent(tx, staff.author, contact, request.body);
         return presentContactDetail(tx, contact);
       });
       return reply.status(201).send(detail);
@@ -358,11 +337,10 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/contacts/:id/consents/:consentId/withdraw`,
     { schema: { tags, summary: 'Withdraw a consent (kept as history)', params: consentParams, response: { 200: contactDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => {
         const contact = await requireContact(tx, request.params.id);
-        await withdrawConsent(tx, authorOf(actor, request), contact, request.params.consentId);
+        await withdrawConsent(tx, staff.author, contact, request.params.consentId);
         return presentContactDetail(tx, contact);
       });
     },
@@ -383,9 +361,8 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      const row = await ctx.db.tenant(tenant.id, (tx) => createRelationship(tx, authorOf(actor, request), request.body));
+      const staff = await networkStaff(request, ctx, 'write');
+      const row = await staff.write((tx) => createRelationship(tx, staff.author, request.body));
       return reply.status(201).send(row);
     },
   );
@@ -394,12 +371,9 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/relationships/:id`,
     { schema: { tags, summary: 'Change the period or note of a relationship', params: actorParams, body: relationshipUpdate, response: { 200: relationship, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => {
-        const before = await findRelationship(tx, request.params.id);
-        if (!before) throw new AppError('not_found', 'Relationship not found');
-        return updateRelationship(tx, authorOf(actor, request), before, request.body);
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => {
+        return updateRelationship(tx, staff.author, await requireRelationship(tx, request.params.id), request.body);
       });
     },
   );
@@ -408,12 +382,9 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/relationships/:id`,
     { schema: { tags, summary: 'Delete a relationship recorded by mistake (end it instead when it ended)', params: actorParams, response: { 200: deletedRecord, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      await ctx.db.tenant(tenant.id, async (tx) => {
-        const before = await findRelationship(tx, request.params.id);
-        if (!before) throw new AppError('not_found', 'Relationship not found');
-        await deleteRelationship(tx, authorOf(actor, request), before);
+      const staff = await networkStaff(request, ctx, 'write');
+      await staff.write(async (tx) => {
+        await deleteRelationship(tx, staff.author, await requireRelationship(tx, request.params.id));
       });
       return { id: request.params.id, deleted: true as const };
     },
@@ -434,9 +405,8 @@ export const actorRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
-      return ctx.db.tenant(tenant.id, (tx) => searchActors(tx, request.query), { readOnly: true });
+      const staff = await networkStaff(request, ctx, 'read');
+      return staff.read((tx) => searchActors(tx, request.query));
     },
   );
 };

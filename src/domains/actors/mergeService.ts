@@ -23,6 +23,21 @@ const DELETE_DUPLICATE_RELATIONSHIPS = `
     AND a.starts_on IS NOT DISTINCT FROM b.starts_on AND a.ends_on IS NOT DISTINCT FROM b.ends_on
     AND (a.from_contact_id = $1 OR a.from_organisation_id = $1 OR a.to_organisation_id = $1)`;
 
+/**
+ * Deletes the merged record's group memberships that the survivor already has (same group, same
+ * other side: delegate or organisation), so that moving the rest collides with nothing.
+ */
+function dropSurvivorsMemberships(tx: Tx, column: 'organisation_id' | 'contact_id', survivorId: string, mergedId: string): Promise<number> {
+  const other = column === 'organisation_id' ? 'contact_id' : 'organisation_id';
+  return rowCount(
+    tx,
+    `DELETE FROM group_members m WHERE m.${column} = $2 AND EXISTS (
+       SELECT 1 FROM group_members k WHERE k.tenant_id = m.tenant_id AND k.group_id = m.group_id AND k.${column} = $1
+         AND k.${other} IS NOT DISTINCT FROM m.${other})`,
+    [survivorId, mergedId],
+  );
+}
+
 function snapshot(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
@@ -56,13 +71,7 @@ export async function mergeOrganisations(tx: Tx, author: Author, survivor: Organ
     (await rowCount(tx, 'UPDATE actor_relationships SET from_organisation_id = $1, updated_at = now() WHERE from_organisation_id = $2', [s, l]));
   moved.relationshipsDropped += await rowCount(tx, DELETE_DUPLICATE_RELATIONSHIPS, [s]);
   // A membership the survivor already has (same group, same delegate) is kept once.
-  moved.membershipsDropped = await rowCount(
-    tx,
-    `DELETE FROM group_members m WHERE m.organisation_id = $2 AND EXISTS (
-       SELECT 1 FROM group_members k WHERE k.tenant_id = m.tenant_id AND k.group_id = m.group_id AND k.organisation_id = $1
-         AND k.contact_id IS NOT DISTINCT FROM m.contact_id)`,
-    [s, l],
-  );
+  moved.membershipsDropped = await dropSurvivorsMemberships(tx, 'organisation_id', s, l);
   moved.memberships = await rowCount(tx, 'UPDATE group_members SET organisation_id = $1, updated_at = now() WHERE organisation_id = $2', [s, l]);
   // The loser's provider link moves if the survivor has none (one organisation per provider).
   const providerId = survivor.providerId ?? loser.providerId;
@@ -112,13 +121,7 @@ export async function mergeContacts(tx: Tx, author: Author, survivor: ContactRow
   const moved: Record<string, number> = {};
   moved.relationships = await rowCount(tx, 'UPDATE actor_relationships SET from_contact_id = $1, updated_at = now() WHERE from_contact_id = $2', [s, l]);
   moved.relationshipsDropped = await rowCount(tx, DELETE_DUPLICATE_RELATIONSHIPS, [s]);
-  moved.membershipsDropped = await rowCount(
-    tx,
-    `DELETE FROM group_members m WHERE m.contact_id = $2 AND EXISTS (
-       SELECT 1 FROM group_members k WHERE k.tenant_id = m.tenant_id AND k.group_id = m.group_id AND k.contact_id = $1
-         AND k.organisation_id IS NOT DISTINCT FROM m.organisation_id)`,
-    [s, l],
-  );
+  moved.membershipsDropped = await dropSurvivorsMemberships(tx, 'contact_id', s, l);
   moved.memberships = await rowCount(tx, 'UPDATE group_members SET contact_id = $1, updated_at = now() WHERE contact_id = $2', [s, l]);
   moved.attendanceDropped = await rowCount(
     tx,

@@ -6,17 +6,13 @@
 // feature table holds data.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { multipart } from './journal/journalTestKit.ts';
+import { multipart, samplePdf } from './journal/journalTestKit.ts';
+import { berlinDay, type HttpMethod } from '../../test/caseWorld.ts';
 import { consentTextFactory, offerFactory, providerFactory } from '../../test/factories.ts';
 import type { TestApp } from '../../test/testApp.ts';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** A day relative to today in Europe/Berlin, YYYY-MM-DD. */
-export function berlinDay(offset = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-  return new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-}
+export { berlinDay, samplePdf };
+export type Method = HttpMethod;
 
 /** Requests as one signed-in account (cookie; null: anonymous). */
 export function client(t: TestApp, cookie: string | null) {
@@ -37,9 +33,6 @@ export function client(t: TestApp, cookie: string | null) {
   return { send, ok };
 }
 export type Client = ReturnType<typeof client>;
-
-/** A tiny PDF with a readable marker (the document's content is checked byte for byte). */
-export const samplePdf = (marker: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${marker}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 
 export interface PersonNames {
   givenName: string;

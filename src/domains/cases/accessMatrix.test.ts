@@ -30,6 +30,8 @@ interface RoleDef {
   sees: RecordKey[];
   /** integration lead only: writes consent texts */
   writesConsentTexts?: boolean;
+  /** the team of the account: that of record A1 (Nord) or A2 (Süd) */
+  team?: RecordKey;
 }
 
 const ROLES = {
@@ -39,12 +41,12 @@ const ROLES = {
   officeEditor: { label: 'office_editor', kind: 'office', sees: [] },
   partner: { label: 'partner_editor (2FA, provider of A1’s referrals)', kind: 'partner', sees: ['A1'] },
   partnerNo2fa: { label: 'partner_editor without 2FA', kind: 'partnerNo2fa', sees: [] },
-  manager: { label: 'integration_manager (owner of A1, team Nord)', kind: 'case', scope: 'own', sees: ['A1'] },
-  managerSameTeam: { label: 'integration_manager (team Nord, not the owner)', kind: 'case', scope: 'own', sees: [] },
-  managerOtherTeam: { label: 'integration_manager (team Süd, owner of A2)', kind: 'case', scope: 'own', sees: ['A2'] },
-  managerNo2fa: { label: 'integration_manager without 2FA', kind: 'caseNo2fa', scope: 'own', sees: [] },
-  teamLead: { label: 'team_lead (team Nord)', kind: 'case', scope: 'team', sees: ['A1'] },
-  teamLeadOtherTeam: { label: 'team_lead (team Süd)', kind: 'case', scope: 'team', sees: ['A2'] },
+  manager: { label: 'integration_manager (owner of A1, team Nord)', kind: 'case', scope: 'own', sees: ['A1'], team: 'A1' },
+  managerSameTeam: { label: 'integration_manager (team Nord, not the owner)', kind: 'case', scope: 'own', sees: [], team: 'A1' },
+  managerOtherTeam: { label: 'integration_manager (team Süd, owner of A2)', kind: 'case', scope: 'own', sees: ['A2'], team: 'A2' },
+  managerNo2fa: { label: 'integration_manager without 2FA', kind: 'caseNo2fa', scope: 'own', sees: [], team: 'A1' },
+  teamLead: { label: 'team_lead (team Nord)', kind: 'case', scope: 'team', sees: ['A1'], team: 'A1' },
+  teamLeadOtherTeam: { label: 'team_lead (team Süd)', kind: 'case', scope: 'team', sees: ['A2'], team: 'A2' },
   integrationLead: { label: 'integration_lead', kind: 'case', scope: 'office', sees: ['A1', 'A2'], writesConsentTexts: true },
   foreignManager: { label: 'integration_manager of another tenant', kind: 'foreign', scope: 'own', sees: [] },
 } satisfies Record<string, RoleDef>;
@@ -224,12 +226,18 @@ interface RouteSpec {
   bodyRefDenied?: number;
   /** sub-resources created per request (destructive writes work on their own copy) */
   fresh?: (x: Ctx) => Promise<Record<string, string>>;
+  /**
+   * further probes of a collection route with a filter naming the target's team or person, each
+   * for every target: `expect` decides for case roles with two-factor login (default: allowed —
+   * the results must still show nothing out of scope)
+   */
+  filters?: Array<{ query: (r: Rec) => string; expect?: (role: RoleDef, record: RecordKey) => Expected }>;
 }
 
 const today = berlinDay();
 const uploadFile = () => multipart({ docType: 'other' }, { filename: 'scan.pdf', contentType: 'application/pdf', content: samplePdf('matrix') });
 
-async function freshDocument(x: Ctx, rec: Rec): Promise<string> {
+async function freshDocument(rec: Rec): Promise<string> {
   const form = uploadFile();
   const res = await rec.owner.send('POST', `/api/v1/${rec.slug}/cases/${rec.c.caseId}/documents`, undefined, { payload: form.payload, headers: form.headers });
   if (res.statusCode !== 201) throw new Error(`fresh document: ${res.statusCode} ${res.body}`);
@@ -245,6 +253,15 @@ const caseId = (x: Ctx) => ({ id: x.r.c.caseId });
 const caseIdParam = (x: Ctx) => ({ caseId: x.r.c.caseId });
 const personId = (x: Ctx) => ({ id: x.r.c.personId });
 const version999 = { version: 999 };
+
+/** A team filter of a report: the role's own team, or any team of the office for the integration lead (another tenant's: 404). */
+const ownTeamOnly =
+  (otherTeam: number) =>
+  (role: RoleDef, record: RecordKey): Expected => {
+    if (role.scope === 'office') return record === 'B' ? deny(404) : ALLOW;
+    return role.team === record ? ALLOW : deny(otherTeam);
+  };
+const teamScopeOnly = (otherTeam: number) => (role: RoleDef, record: RecordKey): Expected => (role.scope === 'own' ? deny(403) : ownTeamOnly(otherTeam)(role, record));
 
 const ROUTES: Record<string, RouteSpec> = {
   // ---- privacy
@@ -274,12 +291,18 @@ const ROUTES: Record<string, RouteSpec> = {
   'PUT /api/v1/{tenant}/case-setup/programmes/{id}': { access: 'setupRecord', target: 'path', params: (x) => ({ id: x.r.programmeId }), body: () => PROGRAMME },
 
   // ---- cases
-  'GET /api/v1/{tenant}/cases': { access: 'caseList', target: 'none', query: () => '?pageSize=100', read: true },
+  'GET /api/v1/{tenant}/cases': {
+    access: 'caseList',
+    target: 'none',
+    query: () => '?pageSize=100',
+    read: true,
+    filters: [{ query: (r) => `?personId=${r.c.personId}` }, { query: (r) => `?teamId=${r.team.id}` }, { query: (r) => `?ownerId=${r.ownerId}` }],
+  },
   // one open case per person and programme: a duplicate (409) for whoever sees the person
   'POST /api/v1/{tenant}/cases': { access: 'caseList', target: 'body', body: (x) => ({ personId: x.r.c.personId, programmeId: x.r.programmeId, startedOn: today }) },
   'GET /api/v1/{tenant}/cases/options': { access: 'caseList', target: 'none', read: true },
   'POST /api/v1/{tenant}/cases/keep-alive': { access: 'caseList', target: 'none', read: true },
-  'GET /api/v1/{tenant}/cases/caseload': { access: 'caseList', target: 'none', read: true, leadOnly: 'role' },
+  'GET /api/v1/{tenant}/cases/caseload': { access: 'caseList', target: 'none', read: true, leadOnly: 'role', filters: [{ query: (r) => `?teamId=${r.team.id}`, expect: teamScopeOnly(404) }] },
   // all cases of an account without cases: moves nothing
   'POST /api/v1/{tenant}/cases/handover': {
     access: 'caseList',
@@ -461,7 +484,7 @@ const ROUTES: Record<string, RouteSpec> = {
     access: 'caseRecord',
     target: 'path',
     mixed: 'path',
-    fresh: async (x) => ({ document: await freshDocument(x, x.sub) }),
+    fresh: async (x) => ({ document: await freshDocument(x.sub) }),
     params: (x) => ({ caseId: x.r.c.caseId, documentId: x.fresh.document! }),
   },
   'GET /api/v1/{tenant}/cases/{caseId}/flags': { access: 'caseRecord', target: 'path', params: caseIdParam, read: true },
@@ -531,10 +554,27 @@ const ROUTES: Record<string, RouteSpec> = {
   },
 
   // ---- dashboard and outcome figures
-  'GET /api/v1/{tenant}/case-reports/dashboard': { access: 'caseList', target: 'none', read: true },
-  'GET /api/v1/{tenant}/case-reports/team': { access: 'caseList', target: 'none', read: true, leadOnly: 'role' },
-  'GET /api/v1/{tenant}/case-reports/outcomes': { access: 'caseList', target: 'none', read: true },
-  'GET /api/v1/{tenant}/case-reports/outcomes/export': { access: 'caseList', target: 'none', read: true, query: () => '?format=csv' },
+  'GET /api/v1/{tenant}/case-reports/dashboard': {
+    access: 'caseList',
+    target: 'none',
+    read: true,
+    filters: [{ query: (r) => `?scope=team&teamId=${r.team.id}`, expect: teamScopeOnly(403) }],
+  },
+  'GET /api/v1/{tenant}/case-reports/team': {
+    access: 'caseList',
+    target: 'none',
+    read: true,
+    leadOnly: 'role',
+    filters: [{ query: (r) => `?teamId=${r.team.id}`, expect: teamScopeOnly(403) }],
+  },
+  'GET /api/v1/{tenant}/case-reports/outcomes': { access: 'caseList', target: 'none', read: true, filters: [{ query: (r) => `?teamId=${r.team.id}`, expect: ownTeamOnly(403) }] },
+  'GET /api/v1/{tenant}/case-reports/outcomes/export': {
+    access: 'caseList',
+    target: 'none',
+    read: true,
+    query: () => '?format=csv',
+    filters: [{ query: (r) => `?format=csv&teamId=${r.team.id}`, expect: ownTeamOnly(403) }],
+  },
 };
 
 /** Every path of these prefixes carries case data or case set-up (a new prefix of that kind is caught too). */
@@ -598,6 +638,8 @@ interface Probe {
   spec: RouteSpec;
   role: RoleKey;
   target: Target | null;
+  /** index into spec.filters (a filter probe), else undefined */
+  filter?: number;
   expected: Expected;
 }
 
@@ -609,6 +651,14 @@ function probesOf(routeKeys: string[]): Probe[] {
     const targets: Array<Target | null> = spec.target === 'none' ? [null] : ['own', 'otherTeam', 'otherTenant', ...(spec.mixed ? (['mixed'] as const) : [])];
     for (const role of Object.keys(ROLES) as RoleKey[]) {
       for (const target of targets) probes.push({ key, method, path, spec, role, target, expected: expectedFor(role, spec, target) });
+      for (const [filter, variant] of (spec.filters ?? []).entries()) {
+        for (const target of ['own', 'otherTeam', 'otherTenant'] as const) {
+          const base = expectedFor(role, spec, null);
+          const roleDef: RoleDef = ROLES[role];
+          const expected = base.allowed && variant.expect ? variant.expect(roleDef, TARGET_RECORD[target]) : base;
+          probes.push({ key, method, path, spec, role, target, filter, expected });
+        }
+      }
     }
   }
   // reads first, then writes (the writes are built to change nothing, but a read never sees one)
@@ -629,7 +679,7 @@ async function pool<T>(items: T[], limit: number, fn: (item: T, index: number) =
 
 describe('access-control matrix of case management', () => {
   let w: World;
-  let routeKeys: string[] = [];
+  const routeKeys: string[] = [];
 
   beforeAll(async () => {
     w = await buildWorld();
@@ -663,7 +713,7 @@ describe('access-control matrix of case management', () => {
         p.path.replace(/\{(\w+)\}/g, (_, name: string) => {
           if (!(name in params)) throw new Error(`${p.key}: no value for {${name}}`);
           return params[name]!;
-        }) + (p.spec.query?.(x) ?? '');
+        }) + (p.filter === undefined ? (p.spec.query?.(x) ?? '') : p.spec.filters![p.filter]!.query(r));
       const cookie = w.cookies[p.role];
       const headers: Record<string, string> = cookie ? { cookie } : {};
       let payload: string | Buffer | object | undefined;
@@ -678,7 +728,7 @@ describe('access-control matrix of case management', () => {
       }
       const res: LightMyRequestResponse = await w.t.app.inject({ method: p.method as 'GET', url, headers, ...(payload === undefined ? {} : { payload }) });
       const status = res.statusCode;
-      const where = `${ROLES[p.role].label} · ${p.key}${p.target ? ` · ${p.target}` : ''}`;
+      const where = `${ROLES[p.role].label} · ${p.key}${p.filter === undefined ? '' : ` ${p.spec.filters![p.filter]!.query(r)}`}${p.target ? ` · ${p.target}` : ''}`;
 
       // personal data the role may not see: other records; for the partner, all but the shared fields
       const forbidden: string[] = [];

@@ -8,9 +8,9 @@ import {
   providerFactory,
   staffSession,
   teamFactory,
-  tenantFactory,
 } from '../../test/factories.ts';
-import { createTestApp, type TestApp } from '../../test/testApp.ts';
+import { caseWorld } from '../../test/caseWorld.ts';
+import type { TestApp } from '../../test/testApp.ts';
 import type { Tenant } from '../tenants/tenantService.ts';
 import { addDays, addMonths, todayIso } from './caseRules.ts';
 
@@ -53,36 +53,15 @@ describe('case routes', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp(process.env.CASES_DEBUG ? { LOG_LEVEL: 'error' } : {});
-    tenant = await tenantFactory(t.db);
-    other = await tenantFactory(t.db);
-    teamA = await teamFactory(t.db, tenant.id, { name: 'Team Nord' });
-    teamB = await teamFactory(t.db, tenant.id, { name: 'Team Süd' });
+    const world = await caseWorld(process.env.CASES_DEBUG ? { env: { LOG_LEVEL: 'error' } } : {});
+    ({ t, tenant, other, teamA, teamB } = world);
+    Object.assign(cookies, world.cookies);
+    Object.assign(ids, world.ids);
     programme = await programmeFactory(t.db, tenant.id, { code: 'IM', name: 'Integrationsmanagement', maxDurationMonths: 36, maxExtensionMonths: 12, warnBeforeDays: 60, retentionMonths: 24 });
     otherProgramme = await programmeFactory(t.db, tenant.id, { code: 'KIM', name: 'KIM', maxDurationMonths: null, maxExtensionMonths: 0 });
-    const sessions: Array<[string, Parameters<typeof caseStaffSession>[3], Tenant?]> = [
-      ['managerA', { role: 'integration_manager', teamId: teamA.id, name: 'Mara Manager' }],
-      ['managerA2', { role: 'integration_manager', teamId: teamA.id, name: 'Malte Manager' }],
-      ['managerB', { role: 'integration_manager', teamId: teamB.id, name: 'Bea Manager' }],
-      ['teamLeadA', { role: 'team_lead', teamId: teamA.id, name: 'Tilda Teamleitung' }],
-      ['lead', { role: 'integration_lead', name: 'Lea Leitung' }],
-    ];
-    for (const [key, options] of sessions) {
-      const s = await caseStaffSession(t.app, t.db, tenant, options);
-      cookies[key] = s.cookie;
-      ids[key] = s.account.id;
-    }
-    const otherTeam = await teamFactory(t.db, other.id);
-    const otherManager = await caseStaffSession(t.app, t.db, other, { role: 'integration_manager', teamId: otherTeam.id });
-    cookies.otherManager = otherManager.cookie;
-    ids.otherManager = otherManager.account.id;
     const provider = await providerFactory(t.db, tenant.id);
-    cookies.admin = (await staffSession(t.app, t.db, tenant, { role: 'tenant_admin' })).cookie;
     cookies.office = (await staffSession(t.app, t.db, tenant, { role: 'office_editor' })).cookie;
     cookies.partner = (await staffSession(t.app, t.db, tenant, { role: 'partner_editor', providerId: provider.id })).cookie;
-    const no2fa = await staffSession(t.app, t.db, tenant, { role: 'integration_manager', teamId: teamA.id });
-    cookies.no2fa = no2fa.cookie;
-    ids.no2fa = no2fa.account.id;
   });
   afterAll(() => t.close());
 

@@ -8,6 +8,7 @@ import {
   MEETING_STATES,
   MEMBERSHIP_ROLES,
 } from '../../shared/contracts/committees.ts';
+import { day } from '../actors/day.ts';
 
 /**
  * Committees (Gremien): council committees, migration advisory councils, forums — with their
@@ -15,23 +16,6 @@ import {
  * follows OParl 1.1, which the public read API serves (oparl/). Nothing is ever hard-deleted:
  * `deleted_at` marks a soft delete, which OParl reports as `deleted: true`.
  */
-
-/**
- * A calendar date as 'YYYY-MM-DD'. node-postgres parses `date` as local midnight, PGlite as UTC
- * midnight; a UTC-midnight value is read with UTC getters, any other with local ones — right on both.
- */
-const calendarDate = customType<{ data: string; driverData: string | Date }>({
-  dataType: () => 'date',
-  fromDriver(value) {
-    if (typeof value === 'string') return value.slice(0, 10);
-    const utc = value.getUTCHours() === 0 && value.getUTCMinutes() === 0;
-    const y = utc ? value.getUTCFullYear() : value.getFullYear();
-    const m = (utc ? value.getUTCMonth() : value.getMonth()) + 1;
-    const d = utc ? value.getUTCDate() : value.getDate();
-    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  },
-  toDriver: (value) => value,
-});
 
 /** File contents; written and read only through hand-written SQL (base64), never through drizzle selects. */
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -50,8 +34,8 @@ export const committees = pgTable(
     kind: text('kind').$type<(typeof COMMITTEE_KINDS)[number]>().notNull(),
     description: text('description').notNull().default(''),
     website: text('website'),
-    startDate: calendarDate('start_date'),
-    endDate: calendarDate('end_date'),
+    startDate: day('start_date'),
+    endDate: day('end_date'),
     sort: integer('sort').notNull().default(0),
     ...timestamps(),
     ...deletedAt(),
@@ -71,8 +55,8 @@ export const committeeTerms = pgTable(
     ...tenantColumns(),
     committeeId: uuid('committee_id'),
     name: text('name').notNull(),
-    startDate: calendarDate('start_date').notNull(),
-    endDate: calendarDate('end_date'),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
     ...timestamps(),
     ...deletedAt(),
   },
@@ -110,8 +94,8 @@ export const committeeMemberships = pgTable(
     personId: uuid('person_id').notNull(),
     role: text('role').$type<(typeof MEMBERSHIP_ROLES)[number]>().notNull(),
     votingRight: boolean('voting_right').notNull().default(true),
-    startDate: calendarDate('start_date'),
-    endDate: calendarDate('end_date'),
+    startDate: day('start_date'),
+    endDate: day('end_date'),
     ...timestamps(),
     ...deletedAt(),
   },
@@ -206,7 +190,7 @@ export const committeePapers = pgTable(
     reference: text('reference').notNull(),
     name: text('name').notNull(),
     paperType: text('paper_type').notNull(),
-    date: calendarDate('date').notNull(),
+    date: day('date').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     ...timestamps(),
     ...deletedAt(),
@@ -259,7 +243,7 @@ export const committeeFiles = pgTable(
     size: integer('size').notNull(),
     sha1: text('sha1').notNull(),
     sha512: text('sha512').notNull(),
-    date: calendarDate('date'),
+    date: day('date'),
     role: text('role').$type<(typeof FILE_ROLES)[number]>().notNull(),
     paperId: uuid('paper_id'),
     meetingId: uuid('meeting_id'),

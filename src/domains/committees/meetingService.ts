@@ -178,6 +178,7 @@ export async function setMeetingPublished(tx: Tx, author: Author, before: Meetin
 export async function deleteMeeting(tx: Tx, author: Author, before: MeetingRow): Promise<void> {
   const now = new Date();
   await touchPapersOfMeeting(tx, before.id, now);
+  const papersUnpublished = await unpublishPapersOfNonPublicItems(tx, sql`a.meeting_id = ${before.id}`, now);
   await tx.db
     .update(committeeConsultations)
     .set({ deletedAt: now, updatedAt: now })
@@ -199,7 +200,33 @@ export async function deleteMeeting(tx: Tx, author: Author, before: MeetingRow):
     );
   }
   await tx.db.update(committeeMeetings).set({ deletedAt: now, updatedAt: now }).where(eq(committeeMeetings.id, before.id));
-  await writeAudit(tx, { ...author, action: 'committee_meeting.deleted', entityType: 'committee_meeting', entityId: before.id, details: { name: before.name, agendaItems: items.length } });
+  await writeAudit(tx, {
+    ...author,
+    action: 'committee_meeting.deleted',
+    entityType: 'committee_meeting',
+    entityId: before.id,
+    details: { name: before.name, agendaItems: items.length, ...(papersUnpublished ? { papersUnpublished } : {}) },
+  });
+}
+
+/**
+ * A paper discussed under a non-public agenda item is internal, published or not. When such items
+ * go (removed from the agenda, or their meeting deleted), their papers are unpublished first: they
+ * stay internal — never does a deletion make a confidential paper and its files public — until the
+ * office publishes them again. Returns how many papers were unpublished.
+ */
+async function unpublishPapersOfNonPublicItems(tx: Tx, items: SQL, at: Date): Promise<number> {
+  const papers = await tx.db
+    .update(committeePapers)
+    .set({ publishedAt: null, updatedAt: at })
+    .where(
+      sql`${committeePapers.publishedAt} IS NOT NULL AND ${committeePapers.id} IN (
+        SELECT c.paper_id FROM committee_consultations c
+        JOIN committee_agenda_items a ON a.tenant_id = c.tenant_id AND a.id = c.agenda_item_id
+        WHERE c.tenant_id = ${committeePapers.tenantId} AND c.deleted_at IS NULL AND a.deleted_at IS NULL AND NOT a.public AND ${items})`,
+    )
+    .returning({ id: committeePapers.id });
+  return papers.length;
 }
 
 /** Papers embed their consultations and their visibility depends on the meeting: they change with it. */
@@ -266,7 +293,9 @@ export async function saveAgenda(tx: Tx, author: Author, meeting: MeetingRow, in
         sql`${committeePapers.id} IN (SELECT paper_id FROM committee_consultations c WHERE c.tenant_id = ${committeePapers.tenantId} AND c.deleted_at IS NULL AND ${inArray(sql`c.agenda_item_id`, visibilityChanged)})`,
       );
   }
+  let papersUnpublished = 0;
   if (removed.length) {
+    papersUnpublished = await unpublishPapersOfNonPublicItems(tx, inArray(sql`a.id`, removed), now);
     await tx.db
       .update(committeeConsultations)
       .set({ deletedAt: now, updatedAt: now })
@@ -284,7 +313,7 @@ export async function saveAgenda(tx: Tx, author: Author, meeting: MeetingRow, in
     action: 'committee_meeting.agenda_saved',
     entityType: 'committee_meeting',
     entityId: meeting.id,
-    details: { created, updated, deleted: removed.length, items: input.items.length },
+    details: { created, updated, deleted: removed.length, items: input.items.length, ...(papersUnpublished ? { papersUnpublished } : {}) },
   });
 }
 

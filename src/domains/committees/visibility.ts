@@ -5,7 +5,8 @@
  * - a meeting: once published;
  * - an agenda item: when it is public and its meeting is published;
  * - a paper: once published, unless it is (or, for a deleted paper, was at its deletion) consulted
- *   under a non-public agenda item;
+ *   under a non-public agenda item (when such an item goes, meetingService unpublishes the paper, so
+ *   that removing the item or deleting its meeting never makes it public);
  * - a consultation: when its paper and meeting are visible and its agenda item (if any) is public;
  * - a file: when the paper, meeting or agenda item it belongs to is visible.
  * The rules hold for deleted rows as they were at deletion: OParl reports a deleted object only if

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressSubject, emailKey, organisationKey } from './normalize.ts';
-import { leadingZeroBits } from './proofOfWork.ts';
+import { leadingZeroBits } from '../../shared/hashcash.ts';
 
 describe('duplicate keys', () => {
   it('folds case, umlauts, accents, punctuation, "&" and trailing legal forms', () => {

@@ -7,6 +7,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../errors.ts';
+import { leadingZeroBits } from '../../shared/hashcash.ts';
 
 export const POW_DIFFICULTY = 16;
 export const POW_TTL_MS = 2 * 60 * 60 * 1000;
@@ -33,19 +34,6 @@ export function issueChallenge(key: Buffer, tenantId: string, declarationId: str
   const payload: ChallengePayload = { v: 1, t: tenantId, d: declarationId, i: now, b: POW_DIFFICULTY, r: randomBytes(12).toString('base64url') };
   const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return { challenge: `${encoded}.${sign(key, encoded)}`, difficulty: POW_DIFFICULTY, expiresAt: new Date(now + POW_TTL_MS).toISOString() };
-}
-
-/** Number of leading zero bits of a byte string. */
-export function leadingZeroBits(bytes: Uint8Array): number {
-  let bits = 0;
-  for (const byte of bytes) {
-    if (byte === 0) {
-      bits += 8;
-      continue;
-    }
-    return bits + Math.clz32(byte) - 24;
-  }
-  return bits;
 }
 
 const powError = (message: string, reason: string) => new AppError('validation_failed', message, { field: 'pow', details: { reason } });

@@ -150,8 +150,11 @@ export async function saveMinutes(tx: Tx, author: Author, before: MeetingRow, in
     notes.set(n.id, n.notes);
   });
   const oldDecisions = new Set(before.decisions.map((d) => d.id));
+  const keptDecisions = new Set<string>();
   const decisions: Decision[] = input.decisions.map((d, i) => {
     if (d.id && !oldDecisions.has(d.id)) throw new AppError('validation_failed', 'Unknown decision', { field: `decisions.${i}.id` });
+    if (d.id && keptDecisions.has(d.id)) throw new AppError('validation_failed', 'A decision appears twice', { field: `decisions.${i}.id` });
+    if (d.id) keptDecisions.add(d.id);
     if (d.agendaItemId && !agendaIds.has(d.agendaItemId)) throw new AppError('validation_failed', 'Unknown agenda item', { field: `decisions.${i}.agendaItemId` });
     return { id: d.id ?? randomUUID(), agendaItemId: d.agendaItemId ?? null, text: d.text };
   });

@@ -3,6 +3,7 @@
 // out, archived or with the channel "none". Recipients are chosen inside the transaction; the
 // mails go out after it committed (the mailer writes the outbox in its own transaction).
 import type { Tx } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
 import type { MailBlock } from '../../shared/contracts/actors.ts';
 import type { MailResult } from '../../shared/contracts/networks.ts';
 import { contactExtras, mailBlockOf } from '../actors/contactService.ts';
@@ -54,6 +55,15 @@ export async function groupRecipients(tx: Tx, groupId: string): Promise<Recipien
       addresses.add(r.email!.toLowerCase());
       plan.recipients.push({ contactId: r.id, name: r.name, email: r.email! });
     }
+  }
+  return plan;
+}
+
+/** The group's recipients; 422 (with who was skipped and why) when nobody in it can receive mail. */
+export async function requireRecipients(tx: Tx, groupId: string): Promise<RecipientPlan> {
+  const plan = await groupRecipients(tx, groupId);
+  if (!plan.recipients.length) {
+    throw new AppError('invalid_state_transition', 'Nobody in this group can receive mail (no delegates with e-mail and consent)', { details: { skipped: plan.skipped } });
   }
   return plan;
 }

@@ -48,6 +48,8 @@ describe('networks and working groups', () => {
     cookies.partner = (await staffSession(t.app, t.db, tenant, { role: 'partner_editor', providerId: (await providerFactory(t.db, tenant.id)).id })).cookie;
     cookies.otherAdmin = (await staffSession(t.app, t.db, other, { role: 'tenant_admin' })).cookie;
     ids.otherAccount = (await accountFactory(t.db, other, { role: 'office_editor' })).id;
+    // A case worker of this tenant: not a network user, so never a task owner.
+    ids.caseAccount = (await accountFactory(t.db, tenant, { role: 'integration_lead' })).id;
 
     const vhs = await organisationFactory(t.db, tenant.id, { name: 'Volkshochschule Teststadt', type: 'adult_education_centre' });
     const verein = await organisationFactory(t.db, tenant.id, { name: 'Deutsch-Arabischer Verein' });
@@ -198,6 +200,21 @@ describe('networks and working groups', () => {
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ status: 'held', hasMinutes: true });
+    // The same decision twice is refused, naming the second, and changes nothing.
+    const [decision] = saved.json().decisions as Array<{ id: string }>;
+    const twice = await call('office', 'PUT', `${base()}/meetings/${meeting.id}/minutes`, {
+      minutes: 'Geändert',
+      decisions: [
+        { id: decision!.id, text: 'Erste Fassung' },
+        { id: decision!.id, text: 'Zweite Fassung' },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.field).toBe('decisions.1.id');
+    expect((await call('office', 'GET', `${base()}/meetings/${meeting.id}`)).json()).toMatchObject({
+      minutes: 'Die Runde stellt fest, dass Kurse mit Kinderbetreuung fehlen.',
+      decisions: [{ id: decision!.id, text: 'Ein Kurs mit Kinderbetreuung startet im Herbst.' }],
+    });
     expect(saved.json().attendance.map((a: { name: string; status: string; organisation: string }) => `${a.name}:${a.status}:${a.organisation}`)).toEqual([
       'Anna Albrecht:present:Volkshochschule Teststadt',
       'Bilal Nasser:excused:Deutsch-Arabischer Verein',
@@ -271,6 +288,7 @@ describe('networks and working groups', () => {
       [{ groupId: second.id, title: 'X', dueOn: '2026-01-01' }, 'body.title'],
       [{ groupId: second.id, title: 'Aufgabe', dueOn: '31.01.2026' }, 'body.dueOn'],
       [{ groupId: second.id, title: 'Aufgabe', ownerAccountId: ids.otherAccount }, 'ownerAccountId'],
+      [{ groupId: second.id, title: 'Aufgabe', ownerAccountId: ids.caseAccount }, 'ownerAccountId'],
       [{ groupId: second.id, title: 'Aufgabe', ownerContactId: ids.foreignContact }, 'ownerContactId'],
       [{ groupId: second.id, title: 'Aufgabe', ownerContactId: ids.anna, ownerAccountId: ids.officeAccount }, 'body.ownerAccountId'],
       [{ groupId: ids.foreignGroup, title: 'Aufgabe' }, 'groupId'],
@@ -280,9 +298,14 @@ describe('networks and working groups', () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json().error.field, JSON.stringify(body)).toBe(field);
     }
+    const reassignToCase = await call('office', 'PATCH', `${base()}/tasks/${later.id}`, { ownerAccountId: ids.caseAccount });
+    expect(reassignToCase.statusCode).toBe(400);
+    expect(reassignToCase.json().error.field).toBe('ownerAccountId');
     expect(await counts()).toEqual(before);
-    const staff = (await call('office', 'GET', `${base()}/staff`)).json().items.map((s: { name: string }) => s.name);
-    expect(staff).toContain('Olivia Office');
+    const staffList = (await call('office', 'GET', `${base()}/staff`)).json().items as Array<{ id: string; name: string }>;
+    expect(staffList.map((s) => s.name)).toContain('Olivia Office');
+    // Only the accounts offered as owners are accepted as owners.
+    expect(staffList.map((s) => s.id)).not.toContain(ids.caseAccount);
   });
 
   it('exports a group’s meetings as iCalendar (escaped, folded, stable UID)', async () => {

@@ -4,23 +4,22 @@ import { publicUrl } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { deletedRecord } from '../../shared/contracts/actors.ts';
 import { errorResponses } from '../../shared/contracts/common.ts';
+import { tenantParams } from '../../shared/contracts/directoryAdmin.ts';
 import {
   groupDetail,
   groupInput,
   groupListQuery,
   groupPage,
-  groupParams,
   graphQuery,
-  icsParams,
   mailResult,
   meetingDetail,
   meetingInput,
-  meetingParams,
   memberInput,
   memberParams,
   memberUpdate,
   minutesInput,
   networkGraph as networkGraphSchema,
+  networkIdParams,
   networkTask,
   staffList,
   taskInput,
@@ -29,9 +28,7 @@ import {
   taskUpdate,
 } from '../../shared/contracts/networks.ts';
 import type { RouteRegistrar } from '../../server/types.ts';
-import { authorizeNetwork } from '../actors/actors.policy.ts';
-import { authorOf } from '../audit/auditChanges.ts';
-import { requireStaff } from '../tenants/tenantService.ts';
+import { networkStaff } from '../actors/networkStaff.ts';
 import {
   addMember,
   createGroup,
@@ -48,11 +45,9 @@ import { createMeeting, deleteMeeting, markSent, presentMeetingDetail, requireMe
 import { groupCalendar } from './networkCalendar.ts';
 import { cachedGraphJson } from './graphCache.ts';
 import { networkGraph } from './networkGraph.ts';
-import { deliver, groupRecipients, invitationMail, minutesMail } from './networkMail.ts';
+import { deliver, invitationMail, minutesMail, requireRecipients } from './networkMail.ts';
 import { networkMeetings } from './networks.table.ts';
-import { createTask, deleteTask, findTask, listTasks, presentTaskById, staffAccounts, updateTask } from './taskService.ts';
-
-const tenantParams = z.object({ tenant: z.string().max(63) }).strict();
+import { createTask, deleteTask, listTasks, presentTaskById, requireTask, staffAccounts, updateTask } from './taskService.ts';
 
 /** Back office: networks and working groups, members, meetings (invitation, minutes), tasks, graph, calendar. */
 export const networkRoutes: RouteRegistrar = (app, ctx) => {
@@ -66,10 +61,9 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/groups`,
     { schema: { tags, summary: 'Networks and working groups with member counts, open tasks and the next meeting', params: tenantParams, querystring: groupListQuery, response: { 200: groupPage, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
+      const staff = await networkStaff(request, ctx, 'read');
       const query = request.query;
-      const { items, total } = await ctx.db.tenant(tenant.id, (tx) => listGroups(tx, query), { readOnly: true });
+      const { items, total } = await staff.read((tx) => listGroups(tx, query));
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
   );
@@ -78,30 +72,27 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/groups`,
     { schema: { tags, summary: 'Create a network or working group', params: tenantParams, body: groupInput, response: { 201: groupDetail, ...errorResponses } } },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      const detail = await ctx.db.tenant(tenant.id, async (tx) => presentGroupDetail(tx, await createGroup(tx, authorOf(actor, request), request.body)));
+      const staff = await networkStaff(request, ctx, 'write');
+      const detail = await staff.write(async (tx) => presentGroupDetail(tx, await createGroup(tx, staff.author, request.body)));
       return reply.status(201).send(detail);
     },
   );
 
   app.get(
     `${base}/groups/:id`,
-    { schema: { tags, summary: 'One group with its members (delegates, roles) and meetings', params: groupParams, response: { 200: groupDetail, ...errorResponses } } },
+    { schema: { tags, summary: 'One group with its members (delegates, roles) and meetings', params: networkIdParams, response: { 200: groupDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
-      return ctx.db.tenant(tenant.id, async (tx) => presentGroupDetail(tx, await requireGroup(tx, request.params.id)), { readOnly: true });
+      const staff = await networkStaff(request, ctx, 'read');
+      return staff.read(async (tx) => presentGroupDetail(tx, await requireGroup(tx, request.params.id)));
     },
   );
 
   app.put(
     `${base}/groups/:id`,
-    { schema: { tags, summary: 'Change a group (name, kind, purpose, fields of action)', params: groupParams, body: groupInput, response: { 200: groupDetail, ...errorResponses } } },
+    { schema: { tags, summary: 'Change a group (name, kind, purpose, fields of action)', params: networkIdParams, body: groupInput, response: { 200: groupDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => presentGroupDetail(tx, await updateGroup(tx, authorOf(actor, request), await requireGroup(tx, request.params.id), request.body)));
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => presentGroupDetail(tx, await updateGroup(tx, staff.author, await requireGroup(tx, request.params.id), request.body)));
     },
   );
 
@@ -111,13 +102,10 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
   ] as const) {
     app.post(
       `${base}/groups/:id/${verb}`,
-      { schema: { tags, summary: archived ? 'Archive a group' : 'Restore an archived group', params: groupParams, response: { 200: groupDetail, ...errorResponses } } },
+      { schema: { tags, summary: archived ? 'Archive a group' : 'Restore an archived group', params: networkIdParams, response: { 200: groupDetail, ...errorResponses } } },
       async (request) => {
-        const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-        authorizeNetwork(actor, 'write');
-        return ctx.db.tenant(tenant.id, async (tx) =>
-          presentGroupDetail(tx, await setGroupArchived(tx, authorOf(actor, request), await requireGroup(tx, request.params.id), archived)),
-        );
+        const staff = await networkStaff(request, ctx, 'write');
+        return staff.write(async (tx) => presentGroupDetail(tx, await setGroupArchived(tx, staff.author, await requireGroup(tx, request.params.id), archived)));
       },
     );
   }
@@ -128,17 +116,16 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
       schema: {
         tags,
         summary: 'Add a member: an organisation, its delegate (organisation + contact) or a person (409 when already a member)',
-        params: groupParams,
+        params: networkIdParams,
         body: memberInput,
         response: { 201: groupDetail, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      const detail = await ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'write');
+      const detail = await staff.write(async (tx) => {
         const group = await requireGroup(tx, request.params.id);
-        await addMember(tx, authorOf(actor, request), group, request.body);
+        await addMember(tx, staff.author, group, request.body);
         return presentGroupDetail(tx, group);
       });
       return reply.status(201).send(detail);
@@ -149,11 +136,10 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/groups/:id/members/:memberId`,
     { schema: { tags, summary: 'Change a member’s role and period', params: memberParams, body: memberUpdate, response: { 200: groupDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => {
         const group = await requireGroup(tx, request.params.id);
-        await updateMember(tx, authorOf(actor, request), group, await findMember(tx, group.id, request.params.memberId), request.body);
+        await updateMember(tx, staff.author, group, await findMember(tx, group.id, request.params.memberId), request.body);
         return presentGroupDetail(tx, group);
       });
     },
@@ -163,11 +149,10 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/groups/:id/members/:memberId`,
     { schema: { tags, summary: 'Remove a member recorded by mistake (set an end date when someone left)', params: memberParams, response: { 200: groupDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => {
         const group = await requireGroup(tx, request.params.id);
-        await removeMember(tx, authorOf(actor, request), group, await findMember(tx, group.id, request.params.memberId));
+        await removeMember(tx, staff.author, group, await findMember(tx, group.id, request.params.memberId));
         return presentGroupDetail(tx, group);
       });
     },
@@ -178,13 +163,10 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
 
   app.post(
     `${base}/groups/:id/meetings`,
-    { schema: { tags, summary: 'Plan a meeting with date, time, place and agenda', params: groupParams, body: meetingInput, response: { 201: meetingDetail, ...errorResponses } } },
+    { schema: { tags, summary: 'Plan a meeting with date, time, place and agenda', params: networkIdParams, body: meetingInput, response: { 201: meetingDetail, ...errorResponses } } },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      const detail = await ctx.db.tenant(tenant.id, async (tx) =>
-        presentMeetingDetail(tx, await createMeeting(tx, authorOf(actor, request), await requireGroup(tx, request.params.id), request.body)),
-      );
+      const staff = await networkStaff(request, ctx, 'write');
+      const detail = await staff.write(async (tx) => presentMeetingDetail(tx, await createMeeting(tx, staff.author, await requireGroup(tx, request.params.id), request.body)));
       return reply.status(201).send(detail);
     },
   );
@@ -195,22 +177,17 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
       schema: {
         tags,
         summary: "The group's meetings as an iCalendar file (text/calendar, RFC 5545)",
-        params: icsParams,
+        params: networkIdParams,
         response: { 200: z.unknown().describe('text/calendar'), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
-      const body = await ctx.db.tenant(
-        tenant.id,
-        async (tx) => {
-          const group = await requireGroup(tx, request.params.id);
-          const meetings = await tx.db.select().from(networkMeetings).where(eq(networkMeetings.groupId, group.id)).orderBy(networkMeetings.startsAt);
-          return groupCalendar(group, meetings, { baseUrl: publicUrl(ctx.config), slug: tenant.slug });
-        },
-        { readOnly: true },
-      );
+      const staff = await networkStaff(request, ctx, 'read');
+      const body = await staff.read(async (tx) => {
+        const group = await requireGroup(tx, request.params.id);
+        const meetings = await tx.db.select().from(networkMeetings).where(eq(networkMeetings.groupId, group.id)).orderBy(networkMeetings.startsAt);
+        return groupCalendar(group, meetings, { baseUrl: publicUrl(ctx.config), slug: staff.tenant.slug });
+      });
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="network-${request.params.id}.ics"`)
@@ -221,31 +198,28 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
 
   app.get(
     `${base}/meetings/:id`,
-    { schema: { tags, summary: 'One meeting with agenda, minutes, decisions, attendance and tasks', params: meetingParams, response: { 200: meetingDetail, ...errorResponses } } },
+    { schema: { tags, summary: 'One meeting with agenda, minutes, decisions, attendance and tasks', params: networkIdParams, response: { 200: meetingDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
-      return ctx.db.tenant(tenant.id, async (tx) => presentMeetingDetail(tx, await requireMeeting(tx, request.params.id)), { readOnly: true });
+      const staff = await networkStaff(request, ctx, 'read');
+      return staff.read(async (tx) => presentMeetingDetail(tx, await requireMeeting(tx, request.params.id)));
     },
   );
 
   app.put(
     `${base}/meetings/:id`,
-    { schema: { tags, summary: 'Change a meeting (date, place, agenda, status)', params: meetingParams, body: meetingInput, response: { 200: meetingDetail, ...errorResponses } } },
+    { schema: { tags, summary: 'Change a meeting (date, place, agenda, status)', params: networkIdParams, body: meetingInput, response: { 200: meetingDetail, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => presentMeetingDetail(tx, await updateMeeting(tx, authorOf(actor, request), await requireMeeting(tx, request.params.id), request.body)));
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => presentMeetingDetail(tx, await updateMeeting(tx, staff.author, await requireMeeting(tx, request.params.id), request.body)));
     },
   );
 
   app.delete(
     `${base}/meetings/:id`,
-    { schema: { tags, summary: 'Delete a meeting (its tasks stay with the group)', params: meetingParams, response: { 200: deletedRecord, ...errorResponses } } },
+    { schema: { tags, summary: 'Delete a meeting (its tasks stay with the group)', params: networkIdParams, response: { 200: deletedRecord, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      await ctx.db.tenant(tenant.id, async (tx) => deleteMeeting(tx, authorOf(actor, request), await requireMeeting(tx, request.params.id)));
+      const staff = await networkStaff(request, ctx, 'write');
+      await staff.write(async (tx) => deleteMeeting(tx, staff.author, await requireMeeting(tx, request.params.id)));
       return { id: request.params.id, deleted: true as const };
     },
   );
@@ -256,15 +230,14 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
       schema: {
         tags,
         summary: 'Save the minutes: text, notes per agenda item, decisions and attendance',
-        params: meetingParams,
+        params: networkIdParams,
         body: minutesInput,
         response: { 200: meetingDetail, ...errorResponses },
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => presentMeetingDetail(tx, await saveMinutes(tx, authorOf(actor, request), await requireMeeting(tx, request.params.id), request.body)));
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => presentMeetingDetail(tx, await saveMinutes(tx, staff.author, await requireMeeting(tx, request.params.id), request.body)));
     },
   );
 
@@ -274,26 +247,22 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
       schema: {
         tags,
         summary: "Send the invitation by e-mail to the members' delegates (opted-out contacts and contacts without consent are skipped)",
-        params: meetingParams,
+        params: networkIdParams,
         response: { 200: mailResult, ...errorResponses },
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'send');
-      const { plan, content } = await ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'send');
+      const { plan, content } = await staff.write(async (tx) => {
         const meeting = await requireMeeting(tx, request.params.id);
         const group = await requireGroup(tx, meeting.groupId);
         if (group.archivedAt) throw new AppError('invalid_state_transition', 'The group is archived');
-        const plan = await groupRecipients(tx, group.id);
-        if (!plan.recipients.length) {
-          throw new AppError('invalid_state_transition', 'Nobody in this group can receive mail (no delegates with e-mail and consent)', { details: { skipped: plan.skipped } });
-        }
-        const content = invitationMail(tenant.name, group, meeting);
-        await markSent(tx, authorOf(actor, request), meeting, 'invitation', { recipients: plan.recipients.length, skipped: plan.skipped.length });
+        const plan = await requireRecipients(tx, group.id);
+        const content = invitationMail(staff.tenant.name, group, meeting);
+        await markSent(tx, staff.author, meeting, 'invitation', { recipients: plan.recipients.length, skipped: plan.skipped.length });
         return { plan, content };
       });
-      return deliver(ctx.mailer, tenant.id, plan, content);
+      return deliver(ctx.mailer, staff.tenant.id, plan, content);
     },
   );
 
@@ -303,35 +272,31 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
       schema: {
         tags,
         summary: "Send the minutes (decisions, tasks) by e-mail to the members' delegates",
-        params: meetingParams,
+        params: networkIdParams,
         response: { 200: mailResult, ...errorResponses },
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'send');
-      const { plan, content } = await ctx.db.tenant(tenant.id, async (tx) => {
+      const staff = await networkStaff(request, ctx, 'send');
+      const { plan, content } = await staff.write(async (tx) => {
         const meeting = await requireMeeting(tx, request.params.id);
         if (!meeting.minutes && !meeting.decisions.length && !meeting.agenda.some((a) => a.notes)) {
           throw new AppError('invalid_state_transition', 'Write the minutes before sending them', { field: 'minutes' });
         }
         const group = await requireGroup(tx, meeting.groupId);
-        const plan = await groupRecipients(tx, group.id);
-        if (!plan.recipients.length) {
-          throw new AppError('invalid_state_transition', 'Nobody in this group can receive mail (no delegates with e-mail and consent)', { details: { skipped: plan.skipped } });
-        }
+        const plan = await requireRecipients(tx, group.id);
         const detail = await presentMeetingDetail(tx, meeting);
         const content = minutesMail(
-          tenant.name,
+          staff.tenant.name,
           group,
           meeting,
           detail.attendance,
           detail.tasks.map((t) => ({ title: t.title, owner: t.owner?.name ?? null, dueOn: t.dueOn })),
         );
-        await markSent(tx, authorOf(actor, request), meeting, 'minutes', { recipients: plan.recipients.length, skipped: plan.skipped.length });
+        await markSent(tx, staff.author, meeting, 'minutes', { recipients: plan.recipients.length, skipped: plan.skipped.length });
         return { plan, content };
       });
-      return deliver(ctx.mailer, tenant.id, plan, content);
+      return deliver(ctx.mailer, staff.tenant.id, plan, content);
     },
   );
 
@@ -350,10 +315,9 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
+      const staff = await networkStaff(request, ctx, 'read');
       const query = request.query;
-      const { items, total } = await ctx.db.tenant(tenant.id, (tx) => listTasks(tx, query), { readOnly: true });
+      const { items, total } = await staff.read((tx) => listTasks(tx, query));
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
   );
@@ -362,23 +326,20 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/tasks`,
     { schema: { tags, summary: 'Create a follow-up task (owner: a contact or a staff account; deadline)', params: tenantParams, body: taskInput, response: { 201: networkTask, ...errorResponses } } },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      const task = await ctx.db.tenant(tenant.id, async (tx) => presentTaskById(tx, await createTask(tx, authorOf(actor, request), request.body)));
+      const staff = await networkStaff(request, ctx, 'write');
+      const task = await staff.write(async (tx) => presentTaskById(tx, await createTask(tx, staff.author, request.body)));
       return reply.status(201).send(task);
     },
   );
 
   app.patch(
     `${base}/tasks/:id`,
-    { schema: { tags, summary: 'Change a task (e.g. only its status)', params: meetingParams, body: taskUpdate, response: { 200: networkTask, ...errorResponses } } },
+    { schema: { tags, summary: 'Change a task (e.g. only its status)', params: networkIdParams, body: taskUpdate, response: { 200: networkTask, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      return ctx.db.tenant(tenant.id, async (tx) => {
-        const before = await findTask(tx, request.params.id);
-        if (!before) throw new AppError('not_found', 'Task not found');
-        await updateTask(tx, authorOf(actor, request), before, request.body);
+      const staff = await networkStaff(request, ctx, 'write');
+      return staff.write(async (tx) => {
+        const before = await requireTask(tx, request.params.id);
+        await updateTask(tx, staff.author, before, request.body);
         return presentTaskById(tx, before.id);
       });
     },
@@ -386,15 +347,10 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
 
   app.delete(
     `${base}/tasks/:id`,
-    { schema: { tags, summary: 'Delete a task', params: meetingParams, response: { 200: deletedRecord, ...errorResponses } } },
+    { schema: { tags, summary: 'Delete a task', params: networkIdParams, response: { 200: deletedRecord, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'write');
-      await ctx.db.tenant(tenant.id, async (tx) => {
-        const before = await findTask(tx, request.params.id);
-        if (!before) throw new AppError('not_found', 'Task not found');
-        await deleteTask(tx, authorOf(actor, request), before);
-      });
+      const staff = await networkStaff(request, ctx, 'write');
+      await staff.write(async (tx) => deleteTask(tx, staff.author, await requireTask(tx, request.params.id)));
       return { id: request.params.id, deleted: true as const };
     },
   );
@@ -403,9 +359,8 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
     `${base}/staff`,
     { schema: { tags, summary: 'Staff accounts of the office that can own tasks', params: tenantParams, response: { 200: staffList, ...errorResponses } } },
     async (request) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
-      return { items: await ctx.db.tenant(tenant.id, (tx) => staffAccounts(tx), { readOnly: true }) };
+      const staff = await networkStaff(request, ctx, 'read');
+      return { items: await staff.read((tx) => staffAccounts(tx)) };
     },
   );
 
@@ -426,13 +381,12 @@ export const networkRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { tenant, actor } = await requireStaff(request, ctx, request.params.tenant);
-      authorizeNetwork(actor, 'read');
+      const staff = await networkStaff(request, ctx, 'read');
       const query = request.query;
       const key = JSON.stringify([query.fieldId, query.areaId, query.groupId, query.organisationId, query.contacts]);
       // Computed from the same contract; sent as the cached JSON text (a string is not serialized again).
-      const json = await cachedGraphJson(ctx.db, tenant.id, key, () =>
-        ctx.db.tenant(tenant.id, async (tx) => networkGraphSchema.parse(await networkGraph(tx, query)), { readOnly: true }),
+      const json = await cachedGraphJson(ctx.db, staff.tenant.id, key, () =>
+        staff.read(async (tx) => networkGraphSchema.parse(await networkGraph(tx, query))),
       );
       return reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'private, no-cache').send(json as never);
     },

@@ -11,6 +11,9 @@ export type TaskRow = typeof networkTasks.$inferSelect;
 
 const OPEN: TaskStatus[] = ['open', 'in_progress'];
 
+/** Staff accounts that can own a task: the office's network users (as offered by `staffAccounts`). */
+const OWNER_ROLES = ['tenant_admin', 'office_editor'];
+
 interface TaskRowJoined {
   id: string;
   group_id: string;
@@ -86,9 +89,10 @@ export async function listTasks(tx: Tx, query: TaskListQuery, extra: { meetingId
   return { items: rows.map((r) => presentTask(r, day)), total: rows[0]?.total ?? 0 };
 }
 
-export async function findTask(tx: Tx, id: string): Promise<TaskRow | null> {
+export async function requireTask(tx: Tx, id: string): Promise<TaskRow> {
   const [row] = await tx.db.select().from(networkTasks).where(eq(networkTasks.id, id));
-  return row ?? null;
+  if (!row) throw new AppError('not_found', 'Task not found');
+  return row;
 }
 
 export async function presentTaskById(tx: Tx, id: string): Promise<NetworkTask> {
@@ -107,7 +111,7 @@ async function checkOwner(tx: Tx, owner: { ownerContactId?: string | null; owner
       owner.ownerAccountId,
       tx.tenantId,
     ]);
-    if (!account || account.disabled || account.role === 'partner_editor') throw new AppError('validation_failed', 'Unknown staff account', { field: 'ownerAccountId' });
+    if (!account || account.disabled || !OWNER_ROLES.includes(account.role)) throw new AppError('validation_failed', 'Unknown staff account', { field: 'ownerAccountId' });
   }
 }
 
@@ -169,7 +173,7 @@ export async function deleteTask(tx: Tx, author: Author, before: TaskRow): Promi
 
 export async function staffAccounts(tx: Tx): Promise<Array<{ id: string; name: string; email: string }>> {
   return tx.query<{ id: string; name: string; email: string }>(
-    `SELECT id, name, email FROM auth_user WHERE tenant_id = $1 AND NOT disabled AND role IN ('tenant_admin', 'office_editor') ORDER BY name`,
-    [tx.tenantId],
+    `SELECT id, name, email FROM auth_user WHERE tenant_id = $1 AND NOT disabled AND role = ANY($2::text[]) ORDER BY name`,
+    [tx.tenantId, OWNER_ROLES],
   );
 }

@@ -46,8 +46,8 @@ const optionalPhone = z
 const langCode = z.string().regex(/^[a-z]{2,3}$/, 'a language code such as de or uk');
 /** A calendar day, YYYY-MM-DD. */
 export const isoDate = z.iso.date('a date like 2026-03-31');
-const pageParam = z.coerce.number().int().min(1).max(10000).default(1);
-const pageSizeParam = z.coerce.number().int().min(1).max(100).default(25);
+export const pageParam = z.coerce.number().int().min(1).max(10000).default(1);
+export const pageSizeParam = z.coerce.number().int().min(1).max(100).default(25);
 const booleanParam = z.enum(['true', 'false']).default('false');
 const search = z.string().trim().max(200).optional();
 

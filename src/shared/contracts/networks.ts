@@ -2,7 +2,7 @@
 // members, meetings with agenda, invitation, attendance, minutes and decisions, follow-up tasks,
 // the network graph. Browser-safe.
 import { z } from 'zod';
-import { idName, isoDate, MAIL_BLOCKS, RELATIONSHIP_KINDS } from './actors.ts';
+import { actorParams, idName, isoDate, MAIL_BLOCKS, pageParam, pageSizeParam, RELATIONSHIP_KINDS } from './actors.ts';
 import { pageOf } from './common.ts';
 
 export const GROUP_KINDS = ['network', 'working_group'] as const;
@@ -16,8 +16,6 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-const pageParam = z.coerce.number().int().min(1).max(10000).default(1);
-const pageSizeParam = z.coerce.number().int().min(1).max(100).default(25);
 const dateTime = z.iso.datetime({ offset: true, message: 'a date and time like 2026-03-31T18:00:00+02:00' });
 
 // ---------------------------------------------------------------------------------------------
@@ -301,7 +299,6 @@ export type NetworkGraph = z.infer<typeof networkGraph>;
 /** The wire format's node tuples as objects. */
 export const graphNodes = (graph: NetworkGraph): GraphNode[] => graph.nodes.map(([id, kind, label, type]) => ({ id, kind, label, type }));
 
-export const groupParams = z.object({ tenant: z.string().max(63), id: z.uuid() }).strict();
-export const memberParams = groupParams.extend({ memberId: z.uuid() }).strict();
-export const meetingParams = z.object({ tenant: z.string().max(63), id: z.uuid() }).strict();
-export const icsParams = z.object({ tenant: z.string().max(63), id: z.uuid() }).strict();
+/** `:tenant/…/:id` of a group, meeting or task (the same as the actor network's records). */
+export const networkIdParams = actorParams;
+export const memberParams = networkIdParams.extend({ memberId: z.uuid() }).strict();

@@ -128,4 +128,45 @@ describe('committees', () => {
     await visitor.getByRole('heading', { level: 1, name: 'Gremien' }).waitFor();
     await expectNoAxeViolations(visitor, 'public committee list');
   });
+
+  it('finds papers and persons by search, opens a paper, adds a council term', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/admin/`);
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+    await page.getByLabel('E-Mail').fill('redaktion@musterstadt.example');
+    await page.getByLabel('Passwort').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Gremien' }).click();
+    const area = page.getByRole('navigation', { name: 'Bereich Gremien' });
+    await area.getByRole('link', { name: 'Vorlagen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vorlagen' }).waitFor();
+    await page.getByRole('link', { name: 'V/2026/0141' }).waitFor();
+    await expectNoAxeViolations(page, 'paper list');
+    await page.getByRole('searchbox', { name: 'Drucksachennummer oder Titel' }).fill('Sprachmittler');
+    await expect.poll(() => page.getByRole('link', { name: 'V/2026/0141' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'V/2026/0188' }).click();
+    await page.getByRole('heading', { level: 1, name: 'V/2026/0188 – Förderrichtlinie Sprachmittlerpool' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Angaben zur Vorlage' }).waitFor();
+    await expectNoAxeViolations(page, 'paper page');
+    await page.getByRole('link', { name: '← Zurück zu den Vorlagen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vorlagen' }).waitFor();
+
+    await area.getByRole('link', { name: 'Personen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Personen' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Suche' }).fill('Becker');
+    await page.getByRole('row').filter({ hasText: 'Thomas Becker' }).getByRole('button', { name: /^Bearbeiten/ }).waitFor();
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await expectNoAxeViolations(page, 'persons list');
+
+    await area.getByRole('link', { name: 'Orte und Wahlperioden' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Wahlperioden des Gemeinderats' }).waitFor();
+    await page.getByRole('button', { name: 'Wahlperiode hinzufügen' }).click();
+    await expect.poll(() => page.getByLabel('Bezeichnung der Wahlperiode').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Bezeichnung der Wahlperiode').fill('Wahlperiode Browsertest');
+    await page.getByLabel('Beginn').fill('2031-07-01');
+    await page.getByRole('button', { name: 'Wahlperiode hinzufügen' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Wahlperiode Browsertest' }).first().waitFor();
+    expect(await page.getByLabel('Bezeichnung der Wahlperiode').inputValue()).toBe('');
+    await expectNoAxeViolations(page, 'places and terms');
+  });
 });

@@ -173,4 +173,62 @@ describe('networks and working groups', () => {
     await context.close();
     await admin.close();
   });
+
+  it('pages through organisations, finds organisations and people by search and opens their pages', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'de-DE' });
+    const page = await context.newPage();
+    await signIn(page, 'redaktion@musterstadt.example');
+    const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+    await nav.getByRole('link', { name: 'Akteure' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Akteure' }).waitFor();
+    const pager = page.getByRole('navigation', { name: 'Seiten' });
+    await pager.getByText(/^1–25 von \d+$/).waitFor();
+    await expectNoAxeViolations(page, 'organisation list');
+    await pager.getByRole('button', { name: 'Weiter' }).click();
+    await pager.getByText(/^26–\d+ von \d+$/).waitFor();
+    // A search (debounced) starts again at page 1; nothing found is said in the table.
+    await page.getByRole('searchbox', { name: 'Suche' }).fill('Jobcenter');
+    await page.getByRole('link', { name: 'Jobcenter Musterstadt' }).waitFor();
+    await pager.getByText(/^1–\d+ von \d+$/).waitFor();
+    await page.getByRole('searchbox', { name: 'Suche' }).fill('Gibt es nicht');
+    await page.getByRole('cell', { name: 'Keine Einträge gefunden.' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Suche' }).fill('Jobcenter');
+    await page.getByRole('link', { name: 'Jobcenter Musterstadt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jobcenter Musterstadt' }).waitFor();
+    await page.getByRole('link', { name: 'Stefan Braun' }).first().waitFor();
+    await expectNoAxeViolations(page, 'organisation page');
+    await page.getByRole('link', { name: 'Stefan Braun' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Stefan Braun' }).waitFor();
+    await expectNoAxeViolations(page, 'contact page');
+    await page.getByRole('link', { name: '← Zurück zu den Personen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Personen' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Suche' }).fill('Braun');
+    await page.getByRole('row').filter({ hasText: 'Teamleitung Integration in Arbeit' }).getByRole('link', { name: 'Stefan Braun' }).waitFor();
+    await expectNoAxeViolations(page, 'contact list');
+    // A new record's page: its title and the empty form.
+    await page.getByRole('link', { name: 'Neue Person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neue Person' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('');
+
+    // A likely duplicate: warned while typing, refused (409) with the candidates and no error, created once confirmed.
+    await nav.getByRole('link', { name: 'Akteure' }).click();
+    await page.getByRole('link', { name: 'Neue Organisation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neue Organisation' }).waitFor();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Jobcenter Musterstadt e. V.');
+    const warning = page.getByRole('status').filter({ hasText: 'Diese Organisation gibt es vielleicht schon:' });
+    await warning.getByRole('link', { name: 'Jobcenter Musterstadt' }).waitFor();
+    const [refusal] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/admin/organisations')),
+      page.getByRole('button', { name: 'Organisation anlegen' }).click(),
+    ]);
+    expect(refusal.status()).toBe(409);
+    await warning.getByRole('link', { name: 'Jobcenter Musterstadt' }).waitFor();
+    expect(await page.locator('.notice-error').count()).toBe(0);
+    await expectNoAxeViolations(page, 'new organisation with a duplicate warning');
+    await page.getByLabel('Trotzdem neu anlegen (kein Duplikat)').check();
+    await page.getByRole('button', { name: 'Organisation anlegen' }).click();
+    await page.waitForURL(/\/admin\/musterstadt\/network\/organisations\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: 'Jobcenter Musterstadt e. V.' }).waitFor();
+    await context.close();
+  });
 });

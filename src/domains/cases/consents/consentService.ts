@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../auth/roles.ts';
 import { providers } from '../../providers/provider.table.ts';
 import { logCaseAccess } from '../accessLog.ts';
+import { caseInScope, caseScope } from '../case.policy.ts';
 import { cases } from '../case.table.ts';
 import type { PersonRow } from '../caseLookup.ts';
 import { caseReferralEvents, caseReferrals } from '../referrals/referrals.table.ts';
@@ -144,10 +145,11 @@ export async function recordConsent(tx: Tx, actor: Actor, person: PersonRow, inp
   }
   if (input.caseId) {
     const [owned] = await tx.db
-      .select({ id: cases.id })
+      .select({ id: cases.id, ownerId: cases.ownerId, teamId: cases.teamId })
       .from(cases)
       .where(and(eq(cases.id, input.caseId), eq(cases.personId, person.id)));
-    if (!owned) throw new AppError('validation_failed', 'The case does not belong to this person', { field: 'caseId' });
+    // a case of the person outside the actor's scope (another team's) is named like an unknown one
+    if (!owned || !caseInScope(caseScope(actor), owned)) throw new AppError('validation_failed', 'The case does not belong to this person', { field: 'caseId' });
   }
   const text = await consentTextFor(tx, input.purpose, input.textId);
   const [row] = await tx.db

@@ -179,7 +179,11 @@ export async function updateDocument(tx: Tx, deps: JournalDeps, caseId: string, 
     remindBeforeDays: input.remindBeforeDays ?? before.remindBeforeDays,
   };
   const changes: FieldChange[] = DOCUMENT_FIELDS.filter((f) => !sameValue(before[f], after[f])).map((f) => ({ field: f, before: before[f], after: after[f] }));
-  if (!changes.length) return presentDocument(deps, row);
+  if (!changes.length) {
+    // nothing changed, but the answer shows the document's data: that is a read
+    await logCaseAccess(tx, deps.actor, { action: 'read', entityType: 'case_document', entityId: row.id, caseId, personId: caseRow.personId, details: { unchanged: true } });
+    return presentDocument(deps, row);
+  }
   const [updated] = await tx.db
     .update(caseDocuments)
     .set({ ...after, updatedAt: nowOf(deps), version: row.version + 1 })

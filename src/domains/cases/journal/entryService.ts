@@ -233,7 +233,11 @@ export async function updateEntry(tx: Tx, deps: JournalDeps, caseId: string, ent
   const issue = entryIssues(merged)[0];
   if (issue) throw badInput(issue.path, issue.message);
   const changes: FieldChange[] = EDITABLE.filter((f) => !sameValue(before[f], after[f])).map((f) => ({ field: f, before: before[f], after: after[f] }));
-  if (!changes.length) return presentEntry(deps, row);
+  if (!changes.length) {
+    // nothing changed, but the answer shows the entry: that is a read
+    await logCaseAccess(tx, deps.actor, { action: 'read', entityType: 'case_entry', entityId: row.id, caseId, personId: caseRow.personId, details: { unchanged: true } });
+    return presentEntry(deps, row);
+  }
   if (!sameValue(before.occurredAt, after.occurredAt)) checkOccurredAt(deps, row.kind, new Date(merged.occurredAt));
   const c = ciphers(deps, tx.tenantId!);
   const now = nowOf(deps);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { tenantColumns, timestamps } from '../../../db/columns.ts';
 import type {
   AppointmentStatus,
@@ -11,7 +11,7 @@ import type {
   InterpreterKind,
 } from '../../../shared/contracts/caseJournal.ts';
 import { day } from '../../actors/day.ts';
-import { cases, persons } from '../case.table.ts';
+import { caseSubjectColumns, caseSubjectKeys } from '../caseSubject.ts';
 
 /**
  * The case journal: appointments, contacts and notes (`case_entries`), tasks and reminders
@@ -35,8 +35,7 @@ export const caseEntries = pgTable(
   'case_entries',
   {
     ...tenantColumns(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     kind: text('kind').$type<EntryKind>().notNull(),
     /** when it happened; for appointments the scheduled time */
     occurredAt: at('occurred_at').notNull(),
@@ -61,8 +60,7 @@ export const caseEntries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     check('case_entries_duration_range', sql`${t.durationMinutes} IS NULL OR ${t.durationMinutes} BETWEEN 0 AND 1440`),
     check('case_entries_kind', sql`${t.kind} IN ('appointment', 'contact', 'note')`),
     /** the case page: one case's journal, newest first (stays fast with millions of entries per tenant) */
@@ -78,8 +76,7 @@ export const caseTasks = pgTable(
   'case_tasks',
   {
     ...tenantColumns(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     title: text('title').notNull(),
     descriptionEnc: text('description_enc'),
     dueOn: day('due_on').notNull(),
@@ -95,8 +92,7 @@ export const caseTasks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     index('case_tasks_case_idx').on(t.tenantId, t.caseId, t.dueOn),
     /** "my tasks" */
     index('case_tasks_open_assignee_idx').on(t.tenantId, t.assigneeId, t.dueOn).where(sql`${t.doneAt} IS NULL`),
@@ -111,8 +107,7 @@ export const caseDocuments = pgTable(
   'case_documents',
   {
     ...tenantColumns(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     docType: text('doc_type').$type<DocumentType>().notNull(),
     /** the original file name, encrypted (file names can identify a person) */
     filenameEnc: text('filename_enc').notNull(),
@@ -131,8 +126,7 @@ export const caseDocuments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     check('case_documents_remind_range', sql`${t.remindBeforeDays} BETWEEN 0 AND 365`),
     index('case_documents_case_idx').on(t.tenantId, t.caseId, t.createdAt),
     index('case_documents_expiry_idx').on(t.tenantId, t.expiresOn).where(sql`${t.expiresOn} IS NOT NULL`),
@@ -145,8 +139,7 @@ export const caseFlags = pgTable(
   'case_flags',
   {
     ...tenantColumns(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     kind: text('kind').$type<FlagKind>().notNull(),
     reasonEnc: text('reason_enc').notNull(),
     active: boolean('active').notNull().default(true),
@@ -160,8 +153,7 @@ export const caseFlags = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     index('case_flags_case_idx').on(t.tenantId, t.caseId, t.active),
     index('case_flags_person_idx').on(t.tenantId, t.personId),
   ],

@@ -6,6 +6,7 @@ import { today as berlinToday } from '../../actors/day.ts';
 import type { Actor } from '../../auth/roles.ts';
 import type { CaseScope } from '../case.policy.ts';
 import { recordHistory } from '../case.table.ts';
+import { correctionValues, writeCorrections } from '../corrections.ts';
 
 /** What every journal service needs: who acts, in which scope, the field encryption, the clock. */
 export interface JournalDeps {
@@ -64,26 +65,11 @@ export interface FieldChange {
  * encrypted (the values can be as sensitive as the record), in the caller's transaction.
  */
 export async function recordCorrections(tx: Tx, deps: JournalDeps, target: HistoryTarget, changes: FieldChange[], reason: string | null): Promise<void> {
-  if (!changes.length) return;
-  const tenantId = tx.tenantId!;
-  const oldCipher = columnCipher(deps.crypto, tenantId, 'record_history', 'old_value_enc');
-  const newCipher = columnCipher(deps.crypto, tenantId, 'record_history', 'new_value_enc');
-  const at = nowOf(deps);
-  await tx.db.insert(recordHistory).values(
-    changes.map((c) => ({
-      tenantId,
-      personId: target.personId,
-      caseId: target.caseId,
-      entityType: target.entityType,
-      entityId: target.entityId,
-      field: c.field,
-      oldValueEnc: oldCipher.encrypt(JSON.stringify(c.before ?? null)),
-      newValueEnc: newCipher.encrypt(JSON.stringify(c.after ?? null)),
-      reason,
-      actorId: deps.actor.userId,
-      actorLabel: actorName(deps.actor),
-      at,
-    })),
+  await writeCorrections(
+    tx,
+    deps.crypto,
+    { ...target, reason, actorId: deps.actor.userId, actorLabel: actorName(deps.actor), at: nowOf(deps) },
+    changes.map((c) => ({ field: c.field, oldValue: c.before, newValue: c.after })),
   );
 }
 
@@ -97,20 +83,8 @@ export interface DecryptedChange {
   at: string;
 }
 
-const parseValue = (text: string | null): unknown => {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-};
-
 /** The corrections of one record, oldest first, decrypted. */
 export async function correctionsOf(tx: Tx, deps: JournalDeps, entityType: HistoryTarget['entityType'], entityId: string): Promise<DecryptedChange[]> {
-  const tenantId = tx.tenantId!;
-  const oldCipher = columnCipher(deps.crypto, tenantId, 'record_history', 'old_value_enc');
-  const newCipher = columnCipher(deps.crypto, tenantId, 'record_history', 'new_value_enc');
   const rows = await tx.db
     .select()
     .from(recordHistory)
@@ -119,8 +93,7 @@ export async function correctionsOf(tx: Tx, deps: JournalDeps, entityType: Histo
   return rows.map((r) => ({
     id: r.id,
     field: r.field,
-    oldValue: parseValue(oldCipher.decrypt(r.oldValueEnc)),
-    newValue: parseValue(newCipher.decrypt(r.newValueEnc)),
+    ...correctionValues(deps.crypto, r),
     reason: r.reason,
     actorName: r.actorLabel,
     at: r.at.toISOString(),

@@ -152,6 +152,8 @@ export async function updateTask(tx: Tx, deps: JournalDeps, caseId: string, task
   const wasDone = row.doneAt !== null;
   const doneChanged = input.done !== undefined && input.done !== wasDone;
   if (!changes.length && !doneChanged) {
+    // nothing changed, but the answer shows the task: that is a read
+    await logCaseAccess(tx, deps.actor, { action: 'read', entityType: 'case_task', entityId: row.id, caseId, personId: caseRow.personId, details: { unchanged: true } });
     const [account] = await tx.db.select({ name: authUser.name }).from(authUser).where(eq(authUser.id, row.assigneeId));
     return presentTask(deps, row, account?.name ?? null);
   }

@@ -62,8 +62,15 @@ export async function readHousehold(pctx: PersonCtx, id: string): Promise<Househ
 }
 
 export async function updateHousehold(pctx: PersonCtx, id: string, label: string): Promise<Household> {
-  await loadHousehold(pctx, id);
-  await pctx.tx.db.update(households).set({ label, updatedAt: new Date() }).where(eq(households.id, id));
+  const before = await loadHousehold(pctx, id);
+  if (before.label !== label) {
+    await pctx.tx.db.update(households).set({ label, updatedAt: new Date() }).where(eq(households.id, id));
+    // the change is in the access log of every member the actor sees (like the read that follows)
+    const { visible } = await membersOf(pctx, id);
+    for (const m of visible) {
+      await logCaseAccess(pctx.tx, pctx.actor, { action: 'update', entityType: 'household', entityId: id, personId: m.id, details: { fields: ['label'] } });
+    }
+  }
   return presentHousehold(pctx, id);
 }
 
@@ -84,17 +91,22 @@ export async function removeMember(pctx: PersonCtx, id: string, personId: string
   return still ? presentHousehold(pctx, id) : null;
 }
 
-/** Members the actor sees in full (logged as a read of each), the rest only counted. */
-async function presentHousehold(pctx: PersonCtx, id: string): Promise<Household> {
-  const { tx, scope } = pctx;
-  const [row] = await tx.db.select().from(households).where(eq(households.id, id));
-  const members = await tx.db
+/** The household's members, and those of them the actor may see. */
+async function membersOf(pctx: PersonCtx, id: string) {
+  const members = await pctx.tx.db
     .select({ id: persons.id, role: persons.householdRole })
     .from(persons)
     .where(eq(persons.householdId, id))
     .orderBy(asc(persons.familyName), asc(persons.givenName), asc(persons.id));
-  const visibleSet = await visibleIds(tx, scope, members.map((m) => m.id));
-  const visible = members.filter((m) => visibleSet.has(m.id));
+  const visibleSet = await visibleIds(pctx.tx, pctx.scope, members.map((m) => m.id));
+  return { members, visible: members.filter((m) => visibleSet.has(m.id)) };
+}
+
+/** Members the actor sees in full (logged as a read of each), the rest only counted. */
+async function presentHousehold(pctx: PersonCtx, id: string): Promise<Household> {
+  const { tx, scope } = pctx;
+  const [row] = await tx.db.select().from(households).where(eq(households.id, id));
+  const { members, visible } = await membersOf(pctx, id);
   const summaries = await summariesOf(tx, scope, visible.map((m) => m.id));
   for (const m of visible) {
     await logCaseAccess(tx, pctx.actor, { action: 'read', entityType: 'household', entityId: id, personId: m.id, details: { view: 'household' } });

@@ -19,6 +19,7 @@ import { logCaseAccess } from '../accessLog.ts';
 import { type CaseScope, caseScopeSql, personScopeSql } from '../case.policy.ts';
 import { casePrograms, cases, households, type OtherName, persons, recordHistory, teams } from '../case.table.ts';
 import { loadPerson, type PersonRow } from '../caseLookup.ts';
+import { type Correction, correctionValues, writeCorrections } from '../corrections.ts';
 import { nameSearchOf, namePhoneticOf, normalizeName, type NameVariant, wordCodes } from './names.ts';
 import { assertNotRestricted, personPermissions } from './person.policy.ts';
 
@@ -173,27 +174,9 @@ export function changedFieldsOf(before: PersonValues, after: PersonValues): Pers
 export async function recordCorrections(
   pctx: Pick<PersonCtx, 'tx' | 'crypto' | 'actor'>,
   entry: { personId: string; caseId?: string | null; entityType: string; entityId: string; reason?: string | null },
-  changes: Array<{ field: string; oldValue: unknown; newValue: unknown }>,
+  changes: Correction[],
 ): Promise<void> {
-  if (!changes.length) return;
-  const tenantId = pctx.tx.tenantId!;
-  const oldCtx = cryptoContext(tenantId, 'record_history', 'old_value_enc');
-  const newCtx = cryptoContext(tenantId, 'record_history', 'new_value_enc');
-  await pctx.tx.db.insert(recordHistory).values(
-    changes.map((c) => ({
-      tenantId,
-      personId: entry.personId,
-      caseId: entry.caseId ?? null,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      field: c.field,
-      oldValueEnc: pctx.crypto.encrypt(JSON.stringify(c.oldValue ?? null), oldCtx),
-      newValueEnc: pctx.crypto.encrypt(JSON.stringify(c.newValue ?? null), newCtx),
-      reason: entry.reason ?? null,
-      actorId: pctx.actor.userId,
-      actorLabel: pctx.actor.email,
-    })),
-  );
+  await writeCorrections(pctx.tx, pctx.crypto, { ...entry, actorId: pctx.actor.userId, actorLabel: pctx.actor.email }, changes);
 }
 
 /** A household the actor may refer to: at least one member lies in their scope. */
@@ -393,7 +376,13 @@ export async function writePersonValues(
 ): Promise<{ row: PersonRow; fields: PersonField[] }> {
   const before = plainOf(pctx.crypto, row);
   const fields = changedFieldsOf(before, next);
-  if (!fields.length) return { row, fields };
+  if (!fields.length) {
+    // nothing changed, but the caller shows the person: that is a read
+    if (options.logAction !== false) {
+      await logCaseAccess(pctx.tx, pctx.actor, { action: 'read', entityType: 'person', entityId: row.id, personId: row.id, details: { unchanged: true } });
+    }
+    return { row, fields };
+  }
   const patch = Object.fromEntries(fields.map((f) => [f, next[f]])) as Partial<PersonValues>;
   const [updated] = await pctx.tx.db
     .update(persons)
@@ -439,7 +428,11 @@ export async function deleteEmptyHousehold(tx: Tx, householdId: string | null): 
 
 export async function setRestriction(pctx: PersonCtx, id: string, restricted: boolean, reason: string): Promise<PersonRow> {
   const row = await loadPerson(pctx.tx, pctx.scope, id);
-  if (row.restricted === restricted) return row;
+  if (row.restricted === restricted) {
+    // nothing changed, but the answer shows the person: that is a read
+    await logCaseAccess(pctx.tx, pctx.actor, { action: 'read', entityType: 'person', entityId: id, personId: id, details: { unchanged: true } });
+    return row;
+  }
   const [updated] = await pctx.tx.db
     .update(persons)
     .set({
@@ -529,16 +522,6 @@ export async function personHistory(pctx: PersonCtx, id: string, page: number, p
     .offset((page - 1) * pageSize);
   const [total] = await tx.db.select({ n: count() }).from(recordHistory).where(eq(recordHistory.personId, id));
   await logCaseAccess(tx, pctx.actor, { action: 'read', entityType: 'person', entityId: id, personId: id, details: { view: 'history' } });
-  const tenantId = tx.tenantId!;
-  const decode = (stored: string | null, column: string): unknown => {
-    const text = crypto.decrypt(stored, cryptoContext(tenantId, 'record_history', column));
-    if (text === null) return null;
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  };
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -546,8 +529,7 @@ export async function personHistory(pctx: PersonCtx, id: string, page: number, p
       entityType: r.entityType,
       entityId: r.entityId,
       field: r.field,
-      oldValue: decode(r.oldValueEnc, 'old_value_enc'),
-      newValue: decode(r.newValueEnc, 'new_value_enc'),
+      ...correctionValues(crypto, r),
       reason: r.reason,
       actorLabel: r.actorLabel,
     })),

@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Tx } from '../../../db/database.ts';
 import {
   assessmentEntry,
   assessmentFieldParams,
@@ -18,8 +20,10 @@ import {
 } from '../../../shared/contracts/casePlans.ts';
 import { errorResponses } from '../../../shared/contracts/common.ts';
 import type { RouteRegistrar } from '../../../server/types.ts';
+import type { Actor } from '../../auth/roles.ts';
+import type { Tenant } from '../../tenants/tenantService.ts';
 import { requireCaseStaff } from '../caseAccess.ts';
-import { loadCaseWithPerson } from '../caseLookup.ts';
+import { type CaseRow, loadCaseWithPerson, type PersonRow } from '../caseLookup.ts';
 import { readAssessment, saveAssessment } from './assessmentService.ts';
 import { renderGoalAgreement } from './pdf/goalAgreementPdf.ts';
 import { goalAgreementFor } from './planPdf.ts';
@@ -37,6 +41,16 @@ const tags = ['cases'];
 export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
   const base = '/api/v1/:tenant/cases/:caseId';
 
+  /** Runs `fn` in the tenant's transaction with the case of the path (and its person) loaded for `action`. */
+  const inCase = async <T>(
+    request: FastifyRequest<{ Params: { tenant: string; caseId: string } }>,
+    action: 'read' | 'write',
+    fn: (tx: Tx, actor: Actor, found: { case: CaseRow; person: PersonRow }, tenant: Tenant) => Promise<T>,
+  ): Promise<T> => {
+    const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
+    return ctx.db.tenant(tenant.id, async (tx) => fn(tx, actor, await loadCaseWithPerson(tx, scope, request.params.caseId, action), tenant));
+  };
+
   app.get(
     `${base}/assessment`,
     {
@@ -48,11 +62,7 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      return ctx.db.tenant(tenant.id, async (tx) => {
-        const found = await loadCaseWithPerson(tx, scope, request.params.caseId, 'read');
-        return readAssessment(tx, ctx.crypto, actor, found);
-      });
+      return inCase(request, 'read', (tx, actor, found) => readAssessment(tx, ctx.crypto, actor, found));
     },
   );
 
@@ -68,9 +78,7 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      return ctx.db.tenant(tenant.id, async (tx) => {
-        const found = await loadCaseWithPerson(tx, scope, request.params.caseId, 'write');
+      return inCase(request, 'write', (tx, actor, found) => {
         requireOpenCase(found);
         return saveAssessment(tx, ctx.crypto, actor, found, request.params.field, request.body);
       });
@@ -88,8 +96,7 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      return ctx.db.tenant(tenant.id, async (tx) => overviewOf(tx, actor, await loadCaseWithPerson(tx, scope, request.params.caseId, 'read')));
+      return inCase(request, 'read', (tx, actor, found) => overviewOf(tx, actor, found));
     },
   );
 
@@ -106,10 +113,7 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      const created = await ctx.db.tenant(tenant.id, async (tx) =>
-        createPlan(tx, actor, await loadCaseWithPerson(tx, scope, request.params.caseId, 'write'), request.body),
-      );
+      const created = await inCase(request, 'write', (tx, actor, found) => createPlan(tx, actor, found, request.body));
       return reply.status(201).send(created);
     },
   );
@@ -120,10 +124,7 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       schema: { tags, summary: 'One version of the integration plan with its goals', params: planParams, response: { 200: plan, ...errorResponses } },
     },
     async (request) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      return ctx.db.tenant(tenant.id, async (tx) =>
-        readPlan(tx, actor, await loadCaseWithPerson(tx, scope, request.params.caseId, 'read'), request.params.planId),
-      );
+      return inCase(request, 'read', (tx, actor, found) => readPlan(tx, actor, found, request.params.planId));
     },
   );
 
@@ -142,10 +143,7 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      return ctx.db.tenant(tenant.id, async (tx) =>
-        updateDraft(tx, actor, await loadCaseWithPerson(tx, scope, request.params.caseId, 'write'), request.params.planId, request.body),
-      );
+      return inCase(request, 'write', (tx, actor, found) => updateDraft(tx, actor, found, request.params.planId, request.body));
     },
   );
 
@@ -161,10 +159,7 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      await ctx.db.tenant(tenant.id, async (tx) =>
-        discardDraft(tx, actor, await loadCaseWithPerson(tx, scope, request.params.caseId, 'write'), request.params.planId, request.query.lockVersion),
-      );
+      await inCase(request, 'write', (tx, actor, found) => discardDraft(tx, actor, found, request.params.planId, request.query.lockVersion));
       return { id: request.params.planId, deleted: true as const };
     },
   );
@@ -181,10 +176,7 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      return ctx.db.tenant(tenant.id, async (tx) =>
-        agreePlan(tx, actor, await loadCaseWithPerson(tx, scope, request.params.caseId, 'write'), request.params.planId, request.body),
-      );
+      return inCase(request, 'write', (tx, actor, found) => agreePlan(tx, actor, found, request.params.planId, request.body));
     },
   );
 
@@ -200,17 +192,7 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      return ctx.db.tenant(tenant.id, async (tx) =>
-        recordProgress(
-          tx,
-          actor,
-          await loadCaseWithPerson(tx, scope, request.params.caseId, 'write'),
-          request.params.planId,
-          request.params.goalId,
-          request.body,
-        ),
-      );
+      return inCase(request, 'write', (tx, actor, found) => recordProgress(tx, actor, found, request.params.planId, request.params.goalId, request.body));
     },
   );
 
@@ -228,9 +210,8 @@ export const casePlanRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
-      const { data, languages, filename } = await ctx.db.tenant(tenant.id, async (tx) =>
-        goalAgreementFor(tx, tenant, actor, await loadCaseWithPerson(tx, scope, request.params.caseId, 'read'), request.params.planId, request.query.lang),
+      const { data, languages, filename } = await inCase(request, 'read', (tx, actor, found, tenant) =>
+        goalAgreementFor(tx, tenant, actor, found, request.params.planId, request.query.lang),
       );
       const pdf = await renderGoalAgreement(data, languages);
       return reply

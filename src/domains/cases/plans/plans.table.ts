@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns, timestamps } from '../../../db/columns.ts';
 import { GOAL_OUTCOMES, GOAL_STATUSES, PLAN_STATUSES, RESPONSIBLES } from '../../../shared/contracts/casePlans.ts';
-import { cases, persons } from '../case.table.ts';
+import { caseSubjectColumns, caseSubjectKeys } from '../caseSubject.ts';
 import { planDay } from './planDay.ts';
 
 /**
@@ -16,8 +16,7 @@ export const caseAssessments = pgTable(
   'case_assessments',
   {
     ...tenantColumns(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     /** key of a field of action (taxonomy `fields_of_action.key`, e.g. language, work, housing) */
     fieldOfAction: text('field_of_action').notNull(),
     situationEnc: text('situation_enc'),
@@ -32,8 +31,7 @@ export const caseAssessments = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('case_assessments_field_unique').on(t.tenantId, t.caseId, t.fieldOfAction),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     index('case_assessments_person_idx').on(t.tenantId, t.personId),
   ],
 );
@@ -49,8 +47,7 @@ export const casePlans = pgTable(
   'case_plans',
   {
     ...tenantColumns(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     /** 1, 2, 3 … per case */
     version: integer('version').notNull(),
     status: text('status', { enum: PLAN_STATUSES }).notNull().default('draft'),
@@ -77,8 +74,7 @@ export const casePlans = pgTable(
     unique('case_plans_version_unique').on(t.tenantId, t.caseId, t.version),
     uniqueIndex('case_plans_one_draft').on(t.tenantId, t.caseId).where(sql`status = 'draft'`),
     uniqueIndex('case_plans_one_agreed').on(t.tenantId, t.caseId).where(sql`status = 'agreed'`),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     index('case_plans_person_idx').on(t.tenantId, t.personId),
     index('case_plans_review_idx').on(t.tenantId, t.reviewDueOn).where(sql`status = 'agreed'`),
   ],
@@ -101,8 +97,7 @@ export const caseGoals = pgTable(
   {
     ...tenantColumns(),
     planId: uuid('plan_id').notNull(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     /** the same goal across plan versions: the id of its first appearance */
     originId: uuid('origin_id').notNull(),
     position: integer('position').notNull().default(0),
@@ -121,8 +116,7 @@ export const caseGoals = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [casePlans.tenantId, casePlans.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     index('case_goals_plan_idx').on(t.tenantId, t.planId, t.position),
     index('case_goals_case_idx').on(t.tenantId, t.caseId),
     index('case_goals_person_idx').on(t.tenantId, t.personId),

@@ -94,6 +94,20 @@ describe('erasure and retention (Art. 17)', () => {
     expect(report).toMatchObject({ persons: 1, cases: 2 });
     expect(await findTraces(db, [expired.person.familyName, expired.person.id, expired.kase.id, mixedOld.id, mixedOld.reference])).toEqual([]);
     for (const kept of [recent, open, mixed]) expect((await findTraces(db, [kept.person.familyName, kept.kase.id])).length).toBeGreaterThan(0);
+    // A household member without a case of their own stays while the household's case is kept;
+    // a person without any case and household goes after 12 months unchanged.
+    const household = await db.system(async (tx) => {
+      const [h] = await tx.query<{ id: string }>(`INSERT INTO households (tenant_id, label) VALUES ($1, 'H') RETURNING id`, [tenant.id]);
+      return h!.id;
+    });
+    const child = await personFactory(db, tenant.id, { familyName: `Kind${Math.random().toString(36).slice(2, 8)}`, householdId: household });
+    const loner = await personFactory(db, tenant.id, { familyName: `Allein${Math.random().toString(36).slice(2, 8)}` });
+    await db.system((tx) => tx.query('UPDATE persons SET household_id = $2 WHERE id = $1', [open.person.id, household]));
+    await db.system((tx) => tx.query(`UPDATE persons SET updated_at = '2024-01-01' WHERE id = ANY($1::uuid[])`, [[child.id, loner.id]]));
+    expect(await runRetention(db, { tenantId: tenant.id, today: '2026-11-21' })).toMatchObject({ persons: 1, cases: 0 });
+    expect((await findTraces(db, [child.familyName])).length).toBeGreaterThan(0);
+    expect(await findTraces(db, [loner.familyName])).toEqual([]);
+
     // Idempotent: a second run finds nothing more.
     expect(await runRetention(db, { tenantId: tenant.id, today: '2026-11-21' })).toMatchObject({ persons: 0, cases: 0 });
   });

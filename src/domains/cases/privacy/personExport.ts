@@ -1,6 +1,7 @@
 import type { Tx } from '../../../db/database.ts';
 import { ENCRYPTED_COLUMNS } from '../../../security/encryptedColumns.ts';
 import { cryptoContext, type FieldCrypto } from '../../../security/fieldCrypto.ts';
+import { type CaseScope, caseInScope } from '../case.policy.ts';
 import { PERSONAL_DATA_TABLES } from '../personalData.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface PersonExport {
   exportedAt: string;
   controller: { name: string };
   legalBasis: string;
+  /** cases of the person outside the exporting account's scope (another team's): the integration lead exports them */
+  omittedCases: number;
   sections: Record<string, Record<string, unknown>[]>;
 }
 
@@ -48,31 +51,41 @@ function present(table: string, tenantId: string, row: Record<string, unknown>, 
 }
 
 /** Collects the export inside the caller's tenant transaction (the person was authorised before). */
-export async function collectPersonExport(tx: Tx, tenant: { id: string; name: string }, personId: string, crypto: FieldCrypto): Promise<PersonExport> {
-  const caseRows = await tx.query<{ id: string }>('SELECT id FROM cases WHERE tenant_id = $1 AND person_id = $2', [tenant.id, personId]);
-  const caseIds = caseRows.map((r) => r.id);
+export async function collectPersonExport(
+  tx: Tx,
+  tenant: { id: string; name: string },
+  personId: string,
+  crypto: FieldCrypto,
+  scope: CaseScope,
+): Promise<PersonExport> {
   // Records merged into this person belong to them, too.
   const merged = await tx.query<{ id: string }>('SELECT id FROM persons WHERE tenant_id = $1 AND merged_into_id = $2', [tenant.id, personId]);
   const personIds = [personId, ...merged.map((r) => r.id)];
+  // Need-to-know holds for the export, too: cases outside the actor's scope (another team's) are
+  // only counted; the integration lead (scope: office) exports everything.
+  const caseRows = await tx.query<{ id: string; owner_id: string | null; team_id: string }>(
+    'SELECT id, owner_id, team_id FROM cases WHERE tenant_id = $1 AND person_id = ANY($2::uuid[])',
+    [tenant.id, personIds],
+  );
+  const visible = caseRows.filter((r) => caseInScope(scope, { ownerId: r.owner_id, teamId: r.team_id }));
+  const caseIds = visible.map((r) => r.id);
   const sections: Record<string, Record<string, unknown>[]> = {};
   for (const entry of PERSONAL_DATA_TABLES) {
     for (const name of [entry.table, entry.personColumn, entry.caseColumn]) if (name && !IDENT.test(name)) throw new Error(`bad identifier ${name}`);
+    // Rows about the person, and — where a row belongs to a case — only rows of visible cases.
     const where: string[] = [];
     const params: unknown[] = [tenant.id];
+    const param = (value: unknown) => `$${params.push(value)}`;
     if (entry.personColumn) {
-      params.push(personIds);
-      where.push(`${entry.personColumn} = ANY($${params.length}::uuid[])`);
-    }
-    if (entry.caseColumn && caseIds.length) {
-      params.push(caseIds);
-      where.push(`${entry.caseColumn} = ANY($${params.length}::uuid[])`);
-    }
-    if (!where.length) {
-      sections[entry.exportAs] = [];
+      where.push(`${entry.personColumn} = ANY(${param(personIds)}::uuid[])`);
+      if (entry.caseColumn) where.push(`(${entry.caseColumn} IS NULL OR ${entry.caseColumn} = ANY(${param(caseIds)}::uuid[]))`);
+    } else if (entry.caseColumn) {
+      where.push(`${entry.caseColumn} = ANY(${param(caseIds)}::uuid[])`);
+    } else {
       continue;
     }
     const order = entry.table === 'case_access_log' ? ' ORDER BY at' : '';
-    const rows = await tx.query<Record<string, unknown>>(`SELECT * FROM ${entry.table} WHERE tenant_id = $1 AND (${where.join(' OR ')})${order}`, params);
+    const rows = await tx.query<Record<string, unknown>>(`SELECT * FROM ${entry.table} WHERE tenant_id = $1 AND ${where.join(' AND ')}${order}`, params);
     sections[entry.exportAs] = [...(sections[entry.exportAs] ?? []), ...rows.map((row) => present(entry.table, tenant.id, row, crypto))];
   }
   return {
@@ -81,6 +94,7 @@ export async function collectPersonExport(tx: Tx, tenant: { id: string; name: st
     exportedAt: new Date().toISOString(),
     controller: { name: tenant.name },
     legalBasis: 'Art. 15 und Art. 20 DSGVO',
+    omittedCases: caseRows.length - visible.length,
     sections,
   };
 }

@@ -52,7 +52,14 @@ export async function renderPersonExportPdf(data: PersonExport): Promise<Buffer>
 
   write('Auskunft über gespeicherte Daten (Art. 15 DSGVO)', { size: 16, bold: true }, 4);
   write(`${data.controller.name} · erstellt am ${data.exportedAt.slice(0, 10)}`, { size: 10 });
-  write('Die maschinenlesbare Fassung (Art. 20 DSGVO) ist die JSON-Datei derselben Auskunft.', { size: 9, color: '#444444' }, 12);
+  write('Die maschinenlesbare Fassung (Art. 20 DSGVO) ist die JSON-Datei derselben Auskunft.', { size: 9, color: '#444444' }, data.omittedCases ? 4 : 12);
+  if (data.omittedCases) {
+    write(
+      `Hinweis: ${data.omittedCases} weitere(r) Fall/Fälle dieser Person wird/werden von einem anderen Team geführt und ist/sind hier nicht enthalten. Die vollständige Auskunft erstellt die Leitung Integrationsmanagement.`,
+      { size: 9, bold: true },
+      12,
+    );
+  }
 
   for (const [section, rows] of Object.entries(data.sections)) {
     write(`${TITLES[section] ?? section} (${rows.length})`, { size: 13, bold: true }, 4);

@@ -65,6 +65,28 @@ describe('case privacy routes: access log, Art. 15/20 export, Art. 17 erasure', 
     expect(bad.statusCode).toBe(400);
   });
 
+  it('exports only the cases in the account’s scope; the integration lead exports all of them', async () => {
+    const { tenant, manager, person, kase } = await setup();
+    const elsewhere = await teamFactory(t.db, tenant.id);
+    const programme = await programmeFactory(t.db, tenant.id);
+    const foreignCase = await caseFactory(t.db, tenant.id, { personId: person.id, programmeId: programme.id, teamId: elsewhere.id, ownerId: null });
+    await t.db.system((tx) => tx.query(`INSERT INTO case_events (tenant_id, case_id, kind, to_state, reason) VALUES ($1, $2, 'state', 'plan', 'Geheimgrund')`, [tenant.id, foreignCase.id]));
+    const lead = await caseStaffSession(t.app, t.db, tenant, { role: 'integration_lead' });
+
+    const mine = await t.app.inject({ url: `/api/v1/${tenant.slug}/persons/${person.id}/export`, headers: { cookie: manager.cookie } });
+    expect(mine.json().sections.cases.map((c: { id: string }) => c.id)).toEqual([kase.id]);
+    expect(mine.json().omittedCases).toBe(1);
+    expect(mine.body).not.toContain(foreignCase.id);
+    expect(mine.body).not.toContain('Geheimgrund');
+    const pdf = await t.app.inject({ url: `/api/v1/${tenant.slug}/persons/${person.id}/export?format=pdf`, headers: { cookie: manager.cookie } });
+    expect((await pdfPages(pdf.rawPayload)).join(' ')).toContain('anderen Team');
+
+    const all = await t.app.inject({ url: `/api/v1/${tenant.slug}/persons/${person.id}/export`, headers: { cookie: lead.cookie } });
+    expect(all.json().sections.cases.map((c: { id: string }) => c.id).sort()).toEqual([kase.id, foreignCase.id].sort());
+    expect(all.json().omittedCases).toBe(0);
+    expect(all.body).toContain('Geheimgrund');
+  });
+
   it('shows who saw the data; people outside the scope get 404, office roles too', async () => {
     const { tenant, manager, stranger, person, kase } = await setup();
     await t.app.inject({ url: `/api/v1/${tenant.slug}/persons/${person.id}/export`, headers: { cookie: manager.cookie } });

@@ -1,3 +1,4 @@
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import type { RouteRegistrar } from '../../../server/types.ts';
@@ -10,7 +11,10 @@ import {
   retentionInfo,
 } from '../../../shared/contracts/casePrivacy.ts';
 import { errorResponses } from '../../../shared/contracts/common.ts';
+import type { Tx } from '../../../db/database.ts';
 import { type AccessLogRow, decodeCursor, listAccessLog, logCaseAccess } from '../accessLog.ts';
+import { caseScopeSql } from '../case.policy.ts';
+import { casePrograms, cases } from '../case.table.ts';
 import { requireCaseStaff } from '../caseAccess.ts';
 import { loadCase, loadPerson } from '../caseLookup.ts';
 import { erasePersons } from './erasure.ts';
@@ -38,6 +42,13 @@ function cursorOf(before: string | undefined): [string, string] | null {
   const cursor = decodeCursor(before);
   if (!cursor) throw new AppError('validation_failed', 'Not a cursor from a previous page', { field: 'before' });
   return cursor;
+}
+
+/** One page of access-log entries, newest first (one more is read to know whether another page follows). */
+async function accessLogPageOf(tx: Tx, filter: { personIds?: string[]; caseId?: string }, q: { before?: string | undefined; limit: number }) {
+  const rows = await listAccessLog(tx, { ...filter, before: cursorOf(q.before), limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  return { items: page.map(presentEntry), nextBefore: rows.length > q.limit ? (page.at(-1)?.cursor ?? null) : null };
 }
 
 const CASE_DATA_URL = /^\/api\/v1\/[^/]+\/(cases|persons|referral-inbox|case-setup)(\/|\?|$)/;
@@ -71,10 +82,9 @@ export const casePrivacyRoutes: RouteRegistrar = (app, ctx) => {
         // Entries about records merged into this person belong to them, too.
         const merged = await tx.query<{ id: string }>('SELECT id FROM persons WHERE tenant_id = $1 AND merged_into_id = $2', [tenant.id, person.id]);
         const personIds = [person.id, ...merged.map((m) => m.id)];
-        const rows = await listAccessLog(tx, { personIds, before: cursorOf(q.before), limit: q.limit + 1 });
+        const page = await accessLogPageOf(tx, { personIds }, q);
         await logCaseAccess(tx, actor, { action: 'read', entityType: 'access_log', entityId: person.id, personId: person.id });
-        const page = rows.slice(0, q.limit);
-        return { items: page.map(presentEntry), nextBefore: rows.length > q.limit ? (page.at(-1)?.cursor ?? null) : null };
+        return page;
       });
     },
   );
@@ -94,11 +104,9 @@ export const casePrivacyRoutes: RouteRegistrar = (app, ctx) => {
       const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
       return ctx.db.tenant(tenant.id, async (tx) => {
         const kase = await loadCase(tx, scope, request.params.id);
-        const q = request.query;
-        const rows = await listAccessLog(tx, { caseId: kase.id, before: cursorOf(q.before), limit: q.limit + 1 });
+        const page = await accessLogPageOf(tx, { caseId: kase.id }, request.query);
         await logCaseAccess(tx, actor, { action: 'read', entityType: 'access_log', entityId: kase.id, personId: kase.personId, caseId: kase.id });
-        const page = rows.slice(0, q.limit);
-        return { items: page.map(presentEntry), nextBefore: rows.length > q.limit ? (page.at(-1)?.cursor ?? null) : null };
+        return page;
       });
     },
   );
@@ -128,7 +136,7 @@ export const casePrivacyRoutes: RouteRegistrar = (app, ctx) => {
           purpose: 'Art. 15/20 DSGVO',
           details: { format },
         });
-        return collectPersonExport(tx, tenant, person.id, ctx.crypto);
+        return collectPersonExport(tx, tenant, person.id, ctx.crypto, scope);
       });
       const stamp = data.exportedAt.slice(0, 10);
       reply.header('cache-control', 'no-store');
@@ -160,32 +168,27 @@ export const casePrivacyRoutes: RouteRegistrar = (app, ctx) => {
       const { tenant, actor, scope } = await requireCaseStaff(request, ctx, request.params.tenant);
       return ctx.db.tenant(tenant.id, async (tx) => {
         const person = await loadPerson(tx, scope, request.params.id);
-        const rows = await tx.query<{
-          id: string;
-          reference: string;
-          state: string;
-          closed_on: string | null;
-          retention_due_on: string | null;
-          name: string;
-          retention_months: number;
-        }>(
-          `SELECT c.id, c.reference, c.state, to_char(c.closed_on, 'YYYY-MM-DD') AS closed_on, to_char(c.retention_due_on, 'YYYY-MM-DD') AS retention_due_on,
-                  p.name, p.retention_months
-             FROM cases c JOIN case_programmes p ON p.tenant_id = c.tenant_id AND p.id = c.programme_id
-            WHERE c.tenant_id = $1 AND c.person_id = $2 ORDER BY c.started_on`,
-          [tenant.id, person.id],
-        );
+        // only the person's cases in the actor's scope (like GET /persons/:id/cases): another team's
+        // case is not the actor's business, not even its reference or programme
+        // Only the person's cases in the actor's scope (like GET /persons/:id/cases): another team's
+        // case is none of the actor's business, not even its reference or programme.
+        const rows = await tx.db
+          .select({
+            caseId: cases.id,
+            reference: cases.reference,
+            state: cases.state,
+            closedOn: cases.closedOn,
+            retentionDueOn: cases.retentionDueOn,
+            programme: casePrograms.name,
+            retentionMonths: casePrograms.retentionMonths,
+          })
+          .from(cases)
+          .innerJoin(casePrograms, and(eq(casePrograms.tenantId, cases.tenantId), eq(casePrograms.id, cases.programmeId)))
+          .where(and(eq(cases.personId, person.id), caseScopeSql(scope)))
+          .orderBy(asc(cases.startedOn));
         await logCaseAccess(tx, actor, { action: 'read', entityType: 'retention', entityId: person.id, personId: person.id });
         return {
-          cases: rows.map((r) => ({
-            caseId: r.id,
-            reference: r.reference,
-            state: r.state,
-            closedOn: r.closed_on,
-            retentionDueOn: r.retention_due_on,
-            programme: r.name,
-            retentionMonths: r.retention_months,
-          })),
+          cases: rows,
           orphanMonths: ORPHAN_PERSON_MONTHS,
         };
       });
@@ -211,9 +214,11 @@ export const casePrivacyRoutes: RouteRegistrar = (app, ctx) => {
       if (normalise(person.familyName) !== normalise(request.body.confirmFamilyName)) {
         throw new AppError('validation_failed', 'The family name does not match the record', { field: 'confirmFamilyName' });
       }
-      // The reason outlives the erasure (audit log), so it must not name the person.
+      // The reason outlives the erasure (audit log), so it must not name the person — in no spelling,
+      // nor by e-mail address.
       const reason = normalise(request.body.reason);
-      if ([person.familyName, person.givenName].some((name) => name.trim().length > 1 && reason.includes(normalise(name)))) {
+      const identifying = [person.familyName, person.givenName, ...person.otherNames.flatMap((n) => [n.familyName, n.givenName]), person.email ?? ''];
+      if (identifying.some((name) => name.trim().length > 1 && reason.includes(normalise(name)))) {
         throw new AppError('validation_failed', 'The reason must not contain the person’s name (it is kept after the erasure)', { field: 'reason' });
       }
       return erasePersons(ctx.db, tenant.id, [person.id], 'erased_on_request', actor.email, request.body.reason);

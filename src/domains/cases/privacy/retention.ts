@@ -6,7 +6,8 @@ import { eraseCases, erasePersons } from './erasure.ts';
  * `retention_due_on` (closure + the programme's retention period, set when the case is closed)
  * has passed. A person whose cases are all due is erased completely; a person who still has a
  * case within retention loses only the due cases. Persons recorded without any case are erased
- * after ORPHAN_PERSON_MONTHS without change. Works in batches, each batch one transaction, so a
+ * after ORPHAN_PERSON_MONTHS without change — unless they belong to a household where someone's
+ * case is still kept (the household is part of that case's picture). Works in batches, each batch one transaction, so a
  * crash leaves every batch either done or untouched, and the next run continues.
  */
 export const ORPHAN_PERSON_MONTHS = 12;
@@ -38,7 +39,12 @@ async function dueInTenant(db: Database, tenantId: string, today: string): Promi
                  AND NOT (c.state = 'closed' AND c.retention_due_on IS NOT NULL AND c.retention_due_on <= $2::date)))
             OR
             (NOT EXISTS (SELECT 1 FROM cases c WHERE c.tenant_id = p.tenant_id AND c.person_id = p.id)
-             AND p.updated_at < $2::date - make_interval(months => $3))
+             AND p.updated_at < $2::date - make_interval(months => $3)
+             -- household members without a case of their own stay while a member's case is still kept
+             AND NOT EXISTS (
+               SELECT 1 FROM persons m JOIN cases c ON c.tenant_id = m.tenant_id AND c.person_id = m.id
+                WHERE m.tenant_id = p.tenant_id AND p.household_id IS NOT NULL AND m.household_id = p.household_id
+                  AND NOT (c.state = 'closed' AND c.retention_due_on IS NOT NULL AND c.retention_due_on <= $2::date)))
           )`,
       [tenantId, today, ORPHAN_PERSON_MONTHS],
     );

@@ -4,6 +4,8 @@ import type { FieldCrypto } from '../../../security/fieldCrypto.ts';
 import type { InboxPage, InboxQuery, InboxReferral } from '../../../shared/contracts/caseReferrals.ts';
 import type { Actor } from '../../auth/roles.ts';
 import { logCaseAccess } from '../accessLog.ts';
+import { persons } from '../case.table.ts';
+import { assertNotRestricted } from '../persons/person.policy.ts';
 import { authorizeInboxReferral, partnerSeesSharedData } from './referral.policy.ts';
 import { applyTransition, encryptFeedback, type ReferralRow, readFeedback, readSnapshot, referralNumber } from './referralService.ts';
 import { caseReferrals } from './referrals.table.ts';
@@ -11,7 +13,8 @@ import { caseReferrals } from './referrals.table.ts';
 /**
  * The partner inbox: a provider's partner accounts see the referrals sent to their provider —
  * only the snapshot of the shared fields, never person or case ids, never another provider's
- * referrals. Every list, read and decision is in the case access log.
+ * referrals. Every list, read and decision is in the case access log. While the person's
+ * processing is restricted (Art. 18) the partner decides nothing (403 `restricted`).
  */
 
 /** What the partner sees of one referral (the presenter is the boundary: nothing else leaves). */
@@ -98,6 +101,10 @@ export async function decideInboxReferral(
   decision: PartnerDecision,
 ): Promise<{ referral: InboxReferral; row: ReferralRow }> {
   const row = await loadInboxReferral(tx, providerId, id);
+  // Art. 18: the person's data may be stored, not processed further — the partner records nothing
+  // (the office can still withdraw the referral)
+  const [person] = await tx.db.select({ restricted: persons.restricted }).from(persons).where(eq(persons.id, row.personId));
+  if (person) assertNotRestricted(person);
   const extra =
     decision.kind === 'reject'
       ? { reason: decision.reason.trim() }

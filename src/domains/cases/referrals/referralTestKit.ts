@@ -13,23 +13,14 @@ import {
   teamFactory,
   tenantFactory,
 } from '../../../test/factories.ts';
+import { berlinDay, caller } from '../../../test/caseWorld.ts';
 import { createTestApp, type TestApp } from '../../../test/testApp.ts';
 import type { Tenant } from '../../tenants/tenantService.ts';
-import { today } from '../consents/consentService.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** A day relative to today (Europe/Berlin), YYYY-MM-DD. */
-export function day(offset: number): string {
-  const base = new Date(`${today()}T12:00:00Z`);
-  return new Date(base.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** `call(who, method, url, payload?)`: a request with the cookie of the named account (null: anonymous). */
-function caller(t: TestApp, cookies: Record<string, string>) {
-  return (who: string | null, method: Method, url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: who ? { cookie: cookies[who]! } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
-}
+export const day = (offset: number): string => berlinDay(offset);
 
 export interface ReferralWorld {
   t: TestApp;
@@ -46,7 +37,7 @@ export interface ReferralWorld {
   otherTenantOffer: { id: string };
   cookies: Record<string, string>;
   accounts: Record<string, { id: string; email: string }>;
-  call: ReturnType<typeof caller>;
+  call: ReturnType<typeof caller<string>>;
   /** a person with a case owned by the manager */
   newCase: (person?: Parameters<typeof personFactory>[2], kase?: Parameters<typeof caseFactory>[3]) => Promise<{ personId: string; caseId: string }>;
   url: (path: string) => string;
@@ -94,7 +85,7 @@ export async function referralWorld(): Promise<ReferralWorld> {
   await add('otherPartner', caseStaffSession(t.app, db, other, { role: 'partner_editor', providerId: otherProvider.id }));
   await add('otherManager', caseStaffSession(t.app, db, other, { role: 'integration_manager' }));
 
-  const call = caller(t, cookies);
+  const call = caller<string>(t, cookies);
 
   const newCase: ReferralWorld['newCase'] = async (person = {}, kase = {}) => {
     const p = await personFactory(db, tenant.id, { givenName: 'Amal', familyName: 'Haddad', languages: ['ar', 'de'], phone: '+49 621 123456', teamId: team.id, ...person });

@@ -4,7 +4,7 @@ import { tenantColumns } from '../../../db/columns.ts';
 import type { ReferralState, ReleaseField, ShareField } from '../../../shared/contracts/caseReferrals.ts';
 import { offers } from '../../offers/offer.table.ts';
 import { providers } from '../../providers/provider.table.ts';
-import { cases, persons } from '../case.table.ts';
+import { caseSubjectColumns, caseSubjectKeys } from '../caseSubject.ts';
 import { caseConsents } from '../consents/consents.table.ts';
 
 /**
@@ -18,8 +18,7 @@ export const caseReferrals = pgTable(
   'case_referrals',
   {
     ...tenantColumns(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     kind: text('kind').$type<'offer' | 'external'>().notNull(),
     offerId: uuid('offer_id'),
     providerId: uuid('provider_id'),
@@ -51,8 +50,7 @@ export const caseReferrals = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     foreignKey({ columns: [t.tenantId, t.offerId], foreignColumns: [offers.tenantId, offers.id] }),
     foreignKey({ columns: [t.tenantId, t.providerId], foreignColumns: [providers.tenantId, providers.id] }),
     foreignKey({ columns: [t.tenantId, t.consentId], foreignColumns: [caseConsents.tenantId, caseConsents.id] }),
@@ -82,8 +80,7 @@ export const caseReferralEvents = pgTable(
   {
     ...tenantColumns(),
     referralId: uuid('referral_id').notNull(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     fromState: text('from_state').$type<ReferralState>(),
     toState: text('to_state').$type<ReferralState>().notNull(),
     reason: text('reason'),
@@ -95,8 +92,7 @@ export const caseReferralEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.referralId], foreignColumns: [caseReferrals.tenantId, caseReferrals.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     index('case_referral_events_referral_idx').on(t.tenantId, t.referralId, t.at),
     // erasure: ON DELETE CASCADE from cases and persons
     index('case_referral_events_case_idx').on(t.tenantId, t.caseId),
@@ -112,8 +108,7 @@ export const caseReleases = pgTable(
   'case_releases',
   {
     ...tenantColumns(),
-    caseId: uuid('case_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...caseSubjectColumns(),
     recipientType: text('recipient_type').$type<'provider' | 'external'>().notNull(),
     providerId: uuid('provider_id'),
     recipientName: text('recipient_name'),
@@ -128,8 +123,7 @@ export const caseReleases = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
+    ...caseSubjectKeys(t),
     foreignKey({ columns: [t.tenantId, t.providerId], foreignColumns: [providers.tenantId, providers.id] }),
     foreignKey({ columns: [t.tenantId, t.consentId], foreignColumns: [caseConsents.tenantId, caseConsents.id] }),
     index('case_releases_case_idx').on(t.tenantId, t.caseId, t.releasedOn),

@@ -159,41 +159,65 @@ interface GoalRow {
  * was agreed; only agreed goals count (as in planQueries.goalOutcomeSummary). Erased cases add
  * their kept counts and days per field.
  *
- * The newest version of a lineage is picked with max() over one fixed-width text — version
- * (9 digits, zero-padded), outcome (11), outcome day (10), field — in byte order instead of an
- * ordered aggregate (cut apart again with substr), so PostgreSQL can aggregate
- * the year's goals in a hash table rather than sorting them. Counts are summed in hash grouping
- * sets; only the reached goals (days) are sorted for the medians.
+ * Cases with a single plan version (most) need no lineage: their goals are taken as they are.
+ * In re-planned cases the newest version of a lineage is picked with max() over one fixed-width
+ * text — version (9 digits, zero-padded), outcome (r / p / n / -), outcome day (days since 1900,
+ * 6 digits), field — in byte order instead of an ordered aggregate (cut apart again with substr),
+ * so PostgreSQL aggregates them in a hash table rather than sorting them. Counts are summed per
+ * programme, team and field first and then in grouping sets; only the reached goals (days) are
+ * sorted for the medians.
  */
 async function goalFigures(tx: Tx, f: OutcomeFilter, b: Bounds): Promise<GoalRow[]> {
   const sets = sql`GROUPING SETS ((), (field), (programme_id), (programme_id, field), (team_id), (team_id, field))`;
   return rows<GoalRow>(
     tx,
     sql`
-    WITH cohort AS (
-      SELECT cases.tenant_id, cases.id, cases.programme_id, cases.team_id FROM cases WHERE ${liveWhere(f)} AND ${liveCohort(f, b)}
+    WITH replanned AS (
+      SELECT DISTINCT p2.case_id FROM case_plans p2 WHERE p2.version > 1
     ),
-    lineage AS (
-      SELECT c.programme_id, c.team_id,
-             max((lpad(p.version::text, 9, '0') || rpad(coalesce(g.outcome, ''), 11) || coalesce(to_char(g.outcome_on, 'YYYY-MM-DD'), '          ') || g.field_of_action) COLLATE "C") AS newest,
-             min(p.agreed_on) FILTER (WHERE p.status <> 'draft') AS agreed_on
-        FROM cohort c
-        JOIN case_goals g ON g.tenant_id = c.tenant_id AND g.case_id = c.id
+    -- every goal row of the cohort's plans with its plan's version, status and agreement
+    goal_rows AS MATERIALIZED (
+      SELECT cases.programme_id, cases.team_id, g.case_id, g.origin_id, g.field_of_action, g.outcome, g.outcome_on,
+             p.version, p.status, p.agreed_on, (rp.case_id IS NOT NULL) AS replanned
+        FROM case_goals g
         JOIN case_plans p ON p.tenant_id = g.tenant_id AND p.id = g.plan_id
-       GROUP BY c.programme_id, c.team_id, g.case_id, g.origin_id
+        JOIN cases ON cases.tenant_id = g.tenant_id AND cases.id = g.case_id
+        LEFT JOIN replanned rp ON rp.case_id = g.case_id
+       WHERE ${liveWhere(f)} AND ${liveCohort(f, b)}
+    ),
+    -- cases with one plan version: every goal is its own lineage
+    single AS (
+      SELECT programme_id, team_id, agreed_on,
+             CASE outcome WHEN 'reached' THEN 'r' WHEN 'partly' THEN 'p' WHEN 'not_reached' THEN 'n' ELSE '-' END AS outcome,
+             outcome_on, field_of_action AS field
+        FROM goal_rows
+       WHERE NOT replanned AND status <> 'draft' AND agreed_on IS NOT NULL
+    ),
+    -- re-planned cases: each lineage once, in its newest version
+    lineage AS (
+      SELECT programme_id, team_id,
+             max((lpad(version::text, 9, '0')
+                  || CASE outcome WHEN 'reached' THEN 'r' WHEN 'partly' THEN 'p' WHEN 'not_reached' THEN 'n' ELSE '-' END
+                  || coalesce(lpad((outcome_on - DATE '1900-01-01')::text, 6, '0'), '------')
+                  || field_of_action) COLLATE "C") AS newest,
+             min(agreed_on) FILTER (WHERE status <> 'draft') AS agreed_on
+        FROM goal_rows
+       WHERE replanned
+       GROUP BY programme_id, team_id, case_id, origin_id
     ),
     live AS (
       SELECT programme_id, team_id, agreed_on,
-             nullif(rtrim(substr(newest, 10, 11)), '') AS outcome,
-             nullif(rtrim(substr(newest, 21, 10)), '')::date AS outcome_on,
-             substr(newest, 31) AS field
+             substr(newest, 10, 1) AS outcome,
+             DATE '1900-01-01' + nullif(substr(newest, 11, 6), '------')::int AS outcome_on,
+             substr(newest, 17) AS field
         FROM lineage WHERE agreed_on IS NOT NULL
+      UNION ALL
+      SELECT programme_id, team_id, agreed_on, outcome, outcome_on, field FROM single
     ),
     facts AS MATERIALIZED (
       SELECT programme_id, team_id, field,
-             (outcome = 'reached')::int AS reached, (outcome = 'partly')::int AS partly, (outcome = 'not_reached')::int AS not_reached,
-             (outcome IS NULL OR outcome NOT IN ('reached', 'partly', 'not_reached'))::int AS open,
-             CASE WHEN outcome = 'reached' AND outcome_on IS NOT NULL THEN (outcome_on - agreed_on) END AS days
+             (outcome = 'r')::int AS reached, (outcome = 'p')::int AS partly, (outcome = 'n')::int AS not_reached, (outcome = '-')::int AS open,
+             CASE WHEN outcome = 'r' AND outcome_on IS NOT NULL THEN (outcome_on - agreed_on) END AS days
         FROM live
       UNION ALL
       SELECT s.programme_id, s.team_id, g.key,
@@ -210,7 +234,9 @@ async function goalFigures(tx: Tx, f: OutcomeFilter, b: Bounds): Promise<GoalRow
     SELECT 'c' AS kind, programme_id, team_id, field, grouping(programme_id) AS gp, grouping(team_id) AS gt, grouping(field) AS gf,
            sum(reached)::int AS reached, sum(partly)::int AS partly, sum(not_reached)::int AS not_reached, sum(open)::int AS open,
            NULL::int AS n_days, NULL::float8 AS mean_days, NULL::float8 AS median_days
-      FROM facts GROUP BY ${sets}
+      FROM (SELECT programme_id, team_id, field, sum(reached) AS reached, sum(partly) AS partly, sum(not_reached) AS not_reached, sum(open) AS open
+              FROM facts GROUP BY programme_id, team_id, field) per_field
+     GROUP BY ${sets}
     UNION ALL
     SELECT 'd', programme_id, team_id, field, grouping(programme_id), grouping(team_id), grouping(field),
            NULL, NULL, NULL, NULL,
@@ -292,6 +318,9 @@ export async function outcomeFigures(tx: Tx, f: OutcomeFilter): Promise<OutcomeF
   const b: Bounds = { from: `${f.year}-01-01`, to: `${f.year + 1}-01-01` };
   // the year's goals and referrals are aggregated in memory (hash tables), not spilled to disk
   await tx.query(`SET LOCAL work_mem = '64MB'`);
+  // no JIT: the jsonb_each/jsonb_array_elements estimates (100 rows each) push the goal query's cost
+  // past jit_above_cost, and compiling it took 1–3.5 s of a ~0.5–1 s report (bench/cases.ts, outcomes-pg)
+  await tx.query('SET LOCAL jit = off');
   const { counts, reasons } = await caseFigures(tx, f, b);
   const goals = await goalFigures(tx, f, b);
   const referrals = await referralFigures(tx, f, b);

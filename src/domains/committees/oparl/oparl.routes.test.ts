@@ -233,6 +233,43 @@ describe('OParl 1.1 API', () => {
     expect(files.body).not.toContain(w.files.secretMain);
   });
 
+  it('removing a non-public agenda item or deleting its meeting does not make the paper discussed under it public', async () => {
+    for (const how of ['item', 'meeting'] as const) {
+      const town = await tenantFactory(t.db);
+      const x = await buildCommitteeWorld(t.db, town.id);
+      const cookie = (await staffSession(t.app, t.db, town, { role: 'office_editor' })).cookie;
+      const adminUrl = `/api/v1/${town.slug}/admin/committee-meetings/${x.meetingId}`;
+      if (how === 'item') {
+        const detail = (await t.app.inject({ url: adminUrl, headers: { cookie } })).json() as { agendaItems: Array<Record<string, unknown>> };
+        const items = detail.agendaItems
+          .filter((i) => i.id !== x.secretItemId)
+          .map((i) => ({ id: i.id, number: i.number, name: i.name, public: i.public, result: i.result, resolutionText: i.resolutionText, minutes: i.minutes }));
+        expect((await t.app.inject({ method: 'PUT', url: `${adminUrl}/agenda`, headers: { cookie }, payload: { items } })).statusCode).toBe(200);
+      } else {
+        expect((await t.app.inject({ method: 'DELETE', url: adminUrl, headers: { cookie } })).statusCode).toBe(200);
+      }
+      const b = `${API}/bodies/${town.slug}`;
+      for (const path of [`${b}/papers/${x.secretPaperId}`, `${b}/files/${x.files.secretMain}`, `${b}/files/${x.files.secretMain}/access`, `/api/v1/${town.slug}/committee-papers/${x.secretPaperId}`]) {
+        expect((await get(path)).statusCode, `${how}: ${path}`).toBe(404);
+      }
+      for (const query of ['', '?modified_since=2000-01-01T00:00:00Z']) {
+        for (const segment of ['papers', 'files', 'consultations']) {
+          const res = await get(`${b}/${segment}${query}`);
+          for (const hidden of [x.secretPaperId, x.files.secretMain, 'Stellenbesetzung']) expect(res.body, `${how}: ${segment}${query} leaks ${hidden}`).not.toContain(hidden);
+        }
+      }
+      // The public paper of that meeting stays public.
+      expect((await get(`${b}/papers/${x.publicPaperId}`)).statusCode, how).toBe(200);
+      // The confidential paper was unpublished, as the back office shows; publishing it again is the office's decision.
+      const paperUrl = `/api/v1/${town.slug}/admin/committee-papers/${x.secretPaperId}`;
+      const paper = (await t.app.inject({ url: paperUrl, headers: { cookie } })).json();
+      expect(paper.published, how).toBe(false);
+      const republished = await t.app.inject({ method: 'PUT', url: paperUrl, headers: { cookie }, payload: { reference: paper.reference, name: paper.name, paperType: paper.paperType, date: paper.date, published: true } });
+      expect(republished.statusCode, republished.body).toBe(200);
+      expect((await get(`${b}/papers/${x.secretPaperId}`)).statusCode, how).toBe(200);
+    }
+  });
+
   it('every OParl, public and back-office committee route is documented in the OpenAPI description', async () => {
     const res = await get('/api/openapi.json');
     expect(res.statusCode).toBe(200);

@@ -188,6 +188,15 @@ const EMPTY = {
 };
 type ProgrammeForm = typeof EMPTY;
 
+/** The programme's rules as number fields (label `setup.<key>`; no maximum duration = no limit). */
+const NUMBER_FIELDS: Array<{ key: 'maxDurationMonths' | 'maxExtensionMonths' | 'warnBeforeDays' | 'planReviewDays' | 'retentionMonths'; hint?: string; required: boolean }> = [
+  { key: 'maxDurationMonths', hint: 'maxDurationHint', required: false },
+  { key: 'maxExtensionMonths', required: true },
+  { key: 'warnBeforeDays', required: true },
+  { key: 'planReviewDays', required: true },
+  { key: 'retentionMonths', hint: 'retentionHint', required: true },
+];
+
 const toForm = (p: CaseProgramme): ProgrammeForm => ({
   code: p.code,
   name: p.name,
@@ -335,52 +344,19 @@ function ProgrammeEditor({ programme, onCancel, onSaved }: { programme: CaseProg
       </div>
       <TextArea label={t('setup.description')} value={v.description} onChange={(x) => set('description', x)} error={errors.description} rows={2} />
       <div className="grid-3">
-        <TextField
-          label={t('setup.maxDurationMonths')}
-          type="number"
-          inputMode="numeric"
-          value={v.maxDurationMonths}
-          onChange={(x) => set('maxDurationMonths', x)}
-          error={errors.maxDurationMonths}
-          hint={t('setup.maxDurationHint')}
-        />
-        <TextField
-          label={t('setup.maxExtensionMonths')}
-          type="number"
-          inputMode="numeric"
-          value={v.maxExtensionMonths}
-          onChange={(x) => set('maxExtensionMonths', x)}
-          error={errors.maxExtensionMonths}
-          required
-        />
-        <TextField
-          label={t('setup.warnBeforeDays')}
-          type="number"
-          inputMode="numeric"
-          value={v.warnBeforeDays}
-          onChange={(x) => set('warnBeforeDays', x)}
-          error={errors.warnBeforeDays}
-          required
-        />
-        <TextField
-          label={t('setup.planReviewDays')}
-          type="number"
-          inputMode="numeric"
-          value={v.planReviewDays}
-          onChange={(x) => set('planReviewDays', x)}
-          error={errors.planReviewDays}
-          required
-        />
-        <TextField
-          label={t('setup.retentionMonths')}
-          type="number"
-          inputMode="numeric"
-          value={v.retentionMonths}
-          onChange={(x) => set('retentionMonths', x)}
-          error={errors.retentionMonths}
-          hint={t('setup.retentionHint')}
-          required
-        />
+        {NUMBER_FIELDS.map((f) => (
+          <TextField
+            key={f.key}
+            label={t(`setup.${f.key}`)}
+            type="number"
+            inputMode="numeric"
+            value={v[f.key]}
+            onChange={(x) => set(f.key, x)}
+            error={errors[f.key]}
+            hint={f.hint ? t(`setup.${f.hint}`) : undefined}
+            required={f.required}
+          />
+        ))}
       </div>
       <Checkbox label={t('setup.active')} checked={v.active} onChange={(x) => set('active', x)} hint={t('setup.activeHint')} />
       <div className="button-row">

@@ -3,13 +3,10 @@
 // the case list, opens a case for a person, moves it through its states, closes and reopens it; the
 // team lead hands all cases of a leaving manager over; the idle timeout signs out. German and
 // English, axe checks on every page.
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { request as playwrightRequest } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, type RunningServer, startServer } from '../../../test/browser.ts';
-import { totp } from '../../../test/totp.ts';
+import { expectNoAxeViolations, launchBrowser, type RunningServer, signInPage, startServer, twoFactorSecret } from '../../../test/browser.ts';
 
-const PASSWORD = 'Lotse-Demo-2026';
 const TENANT = 'musterstadt';
 let server: RunningServer;
 let browser: Browser;
@@ -24,48 +21,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function api(email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: server.url });
-  const res = await ctx.post('/api/auth/sign-in/email', { data: { email, password: PASSWORD } });
-  expect(res.status(), await res.text()).toBe(200);
-  return ctx;
-}
-
 /** Two-factor login for a demo account, switched on through the API; returns the TOTP secret. */
-async function enableTwoFactor(email: string): Promise<string> {
-  const ctx = await api(email);
-  const enable = await ctx.post('/api/auth/two-factor/enable', { data: { password: PASSWORD } });
-  expect(enable.status(), await enable.text()).toBe(200);
-  const secret = new URL(((await enable.json()) as { totpURI: string }).totpURI).searchParams.get('secret')!;
-  const verify = await ctx.post('/api/auth/two-factor/verify-totp', { data: { code: totp(secret) } });
-  expect(verify.status(), await verify.text()).toBe(200);
-  await ctx.dispose();
-  return secret;
-}
+const enableTwoFactor = (email: string) => twoFactorSecret(server.url, email);
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
   return context.newPage();
 }
 
-async function signIn(page: Page, email: string, secret?: string): Promise<void> {
-  await page.goto(`${server.url}/admin/`);
-  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  if (secret) {
-    await page.getByRole('heading', { level: 1, name: 'Bestätigungscode' }).waitFor();
-    await page.getByLabel('Sechsstelliger Code').fill(totp(secret));
-    await page.getByRole('button', { name: 'Bestätigen' }).click();
-  }
-  await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
-}
+const signIn = (page: Page, email: string, secret?: string) => signInPage(page, server.url, email, { totpSecret: secret });
 
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe violations on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+/** Case roles land on the dashboard; the case list is the navigation's "Fälle". */
+const openCaseList = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fälle', exact: true }).click();
 
 describe('case management', () => {
   let imSecret = '';
@@ -123,6 +90,7 @@ describe('case management', () => {
   it('a manager works through a case: list, new case, states, closing, reopening — in German and English', async () => {
     const page = await newPage();
     await signIn(page, `im@${TENANT}.example`, imSecret);
+    await openCaseList(page);
     await page.getByRole('heading', { level: 1, name: 'Meine Fälle' }).waitFor();
     await page.getByText(/\d+ Fälle/).waitFor();
     await expectNoAxeViolations(page, 'my cases');
@@ -179,6 +147,7 @@ describe('case management', () => {
   it('the team lead sees the team view and hands all cases of a manager over', async () => {
     const page = await newPage();
     await signIn(page, `teamleitung@${TENANT}.example`, leadSecret);
+    await openCaseList(page);
     await page.getByRole('heading', { level: 1, name: 'Fälle meines Teams' }).waitFor();
     await page.getByRole('link', { name: 'Teamansicht' }).click();
     await page.getByRole('heading', { level: 1, name: 'Teamansicht: Team Nord' }).waitFor();
@@ -199,6 +168,7 @@ describe('case management', () => {
   it('signs out after the idle timeout of case views, with a warning one minute before', async () => {
     const page = await newPage();
     await signIn(page, `im@${TENANT}.example`, imSecret);
+    await openCaseList(page);
     await page.getByRole('heading', { level: 1, name: 'Meine Fälle' }).waitFor();
     // Fake timers from here on (the page starts again with them); no real waiting.
     await page.clock.install();

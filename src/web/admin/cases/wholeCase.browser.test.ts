@@ -7,13 +7,10 @@
 // person on request, and the person can no longer be found. German, one page in English; axe checks
 // on every page visited.
 import { readFileSync } from 'node:fs';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { request as playwrightRequest } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, type RunningServer, startServer } from '../../../test/browser.ts';
-import { totp } from '../../../test/totp.ts';
+import { expectNoAxeViolations, launchBrowser, type RunningServer, signInPage, startServer, twoFactorApi as twoFactorApiOf } from '../../../test/browser.ts';
 
-const PASSWORD = 'Lotse-Demo-2026';
 const TENANT = 'musterstadt';
 const GIVEN = 'Samira';
 const FAMILY = 'Qasemi-Nouri';
@@ -32,17 +29,7 @@ afterAll(async () => {
 });
 
 /** Signs in through the API and switches two-factor login on; the context stays signed in (with the second factor). */
-async function twoFactorApi(email: string): Promise<{ api: APIRequestContext; secret: string }> {
-  const api = await playwrightRequest.newContext({ baseURL: server.url });
-  const signIn = await api.post('/api/auth/sign-in/email', { data: { email, password: PASSWORD } });
-  expect(signIn.status(), await signIn.text()).toBe(200);
-  const enable = await api.post('/api/auth/two-factor/enable', { data: { password: PASSWORD } });
-  expect(enable.status(), await enable.text()).toBe(200);
-  const secret = new URL(((await enable.json()) as { totpURI: string }).totpURI).searchParams.get('secret')!;
-  const verify = await api.post('/api/auth/two-factor/verify-totp', { data: { code: totp(secret) } });
-  expect(verify.status(), await verify.text()).toBe(200);
-  return { api, secret };
-}
+const twoFactorApi = (email: string) => twoFactorApiOf(server.url, email);
 
 async function newPage(): Promise<Page> {
   // reduced motion: no colour transitions that axe could catch half-way
@@ -50,25 +37,8 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function signIn(page: Page, email: string, secret?: string): Promise<void> {
-  await page.goto(`${server.url}/admin/`);
-  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  if (secret) {
-    await page.getByRole('heading', { level: 1, name: 'Bestätigungscode' }).waitFor();
-    // a code of the next period: the API session used the current one
-    await page.getByLabel('Sechsstelliger Code').fill(totp(secret, Date.now() + 30_000));
-    await page.getByRole('button', { name: 'Bestätigen' }).click();
-  }
-  await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
-}
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe violations on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+/** With a secret, the code is one of the next period: the API session used the current one. */
+const signIn = (page: Page, email: string, secret?: string) => signInPage(page, server.url, email, { totpSecret: secret, totpOffsetMs: 30_000 });
 
 describe('a whole case in the back office', () => {
   it('intake → plan → referral accepted by the partner → goal reached → closed → export → erased', async () => {
@@ -224,7 +194,8 @@ describe('a whole case in the back office', () => {
 
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Vermittlungen' }).waitFor();
-    await page.getByText('angenommen', { exact: false }).first().waitFor();
+    const card = page.getByRole('article').filter({ hasText: number });
+    await card.getByText('Angenommen', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'case referrals');
 
     // ---- the goal is reached; the case is closed with a reason
@@ -284,7 +255,6 @@ describe('a whole case in the back office', () => {
 
     // ---- the person can no longer be found
     await teamLead.getByRole('button', { name: 'Zur Personensuche' }).click();
-    await new Promise((r) => setTimeout(r, 3000)); await teamLead.screenshot({ path: '/tmp/wc-debug.png' }); console.log('URL', teamLead.url());
     await teamLead.getByRole('heading', { level: 1, name: 'Personen' }).waitFor();
     await teamLead.getByLabel('Name', { exact: true }).fill(`${GIVEN} ${FAMILY}`);
     await teamLead.getByRole('button', { name: 'Suchen', exact: true }).click();

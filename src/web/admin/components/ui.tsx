@@ -5,11 +5,12 @@ import { Link } from 'wouter';
 import { ApiError } from '../api.ts';
 import { translateMessage } from '../forms.ts';
 
-export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+/** The page's heading; the window title (kept in the browser's history) is `documentTitle` when the heading names a person. */
+export function PageHeader({ title, children, documentTitle }: { title: string; children?: ReactNode; documentTitle?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} – Lotse`;
-  }, [title]);
+    document.title = `${documentTitle ?? title} – Lotse`;
+  }, [title, documentTitle]);
   return (
     <div className="page-header">
       <h1 ref={ref} tabIndex={-1} id="page-title">

@@ -34,7 +34,7 @@ export function MergePage() {
   return (
     <>
       <BackLink href={`/${a.id}`}>{t('merge.back', { name: fullName(a) })}</BackLink>
-      <PageHeader title={t('merge.title', { name: fullName(a) })} />
+      <PageHeader title={t('merge.title', { name: fullName(a) })} documentTitle={t('merge.documentTitle')} />
       {a.restricted ? (
         <Notice kind="warning">{t('merge.restricted')}</Notice>
       ) : withId && UUID.test(withId) && withId !== a.id ? (

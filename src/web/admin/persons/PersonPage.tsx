@@ -102,7 +102,7 @@ function PersonHeader({ person, onChanged }: { person: CasePerson; onChanged: (p
   const lang = i18n.language;
   return (
     <header className="person-header">
-      <PageHeader title={fullName(person)}>
+      <PageHeader title={fullName(person)} documentTitle={t('page.documentTitle')}>
         {person.permissions.merge ? (
           <Link href={`/${person.id}/merge`} className="button secondary">
             {t('merge.start')}

@@ -3,12 +3,9 @@
 // same man a second time, corrects the record and finds the change in the history, creates a
 // household, merges the two records, and restricts processing. German and English, axe checks.
 import type { Browser, Page } from 'playwright-core';
-import { request as playwrightRequest } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, type RunningServer, startServer } from '../../../test/browser.ts';
-import { totp } from '../../../test/totp.ts';
+import { expectNoAxeViolations, launchBrowser, type RunningServer, signInPage, startServer, twoFactorSecret } from '../../../test/browser.ts';
 
-const PASSWORD = 'Lotse-Demo-2026';
 const TENANT = 'musterstadt';
 let server: RunningServer;
 let browser: Browser;
@@ -24,35 +21,9 @@ afterAll(async () => {
 });
 
 /** Two-factor login for a demo account, switched on through the API; returns the TOTP secret. */
-async function enableTwoFactor(email: string): Promise<string> {
-  const ctx = await playwrightRequest.newContext({ baseURL: server.url });
-  const signIn = await ctx.post('/api/auth/sign-in/email', { data: { email, password: PASSWORD } });
-  expect(signIn.status()).toBe(200);
-  const enable = await ctx.post('/api/auth/two-factor/enable', { data: { password: PASSWORD } });
-  expect(enable.status(), await enable.text()).toBe(200);
-  const secret = new URL(((await enable.json()) as { totpURI: string }).totpURI).searchParams.get('secret')!;
-  const verify = await ctx.post('/api/auth/two-factor/verify-totp', { data: { code: totp(secret) } });
-  expect(verify.status(), await verify.text()).toBe(200);
-  await ctx.dispose();
-  return secret;
-}
+const enableTwoFactor = (email: string) => twoFactorSecret(server.url, email);
 
-async function signIn(page: Page, email: string, secret: string): Promise<void> {
-  await page.goto(`${server.url}/admin/`);
-  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Bestätigungscode' }).waitFor();
-  await page.getByLabel('Sechsstelliger Code').fill(totp(secret));
-  await page.getByRole('button', { name: 'Bestätigen' }).click();
-  await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
-}
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe violations on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+const signIn = (page: Page, email: string, secret: string) => signInPage(page, server.url, email, { totpSecret: secret });
 
 describe('persons', () => {
   it('records, warns about a duplicate, corrects, builds a household, merges and restricts', async () => {
@@ -90,6 +61,8 @@ describe('persons', () => {
     await page.getByRole('button', { name: 'Prüfen und anlegen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mohammed Al-Hassan' }).waitFor();
     const firstUrl = page.url();
+    // the window title goes into the browser's history, like the address: no name in it
+    expect(await page.title()).toBe('Person – Lotse');
     await expectNoAxeViolations(page, 'person page');
 
     // The same man again, in another spelling: warned before the second record is created
@@ -127,6 +100,7 @@ describe('persons', () => {
     await page.goto(firstUrl);
     await page.getByRole('link', { name: 'Mit anderem Datensatz zusammenführen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zusammenführen: Mohammed Al-Hassan' }).waitFor();
+    expect(await page.title()).toBe('Datensätze zusammenführen – Lotse');
     await page.getByRole('button', { name: 'Mit Muhammad Alhasan vergleichen' }).click();
     await page.getByRole('group', { name: 'Telefon', exact: true }).getByLabel(/Übernommener Datensatz/).check();
     await page.getByRole('group', { name: 'Haushalt', exact: true }).getByLabel(/Übernommener Datensatz/).check();

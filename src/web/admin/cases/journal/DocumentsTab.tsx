@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { type CaseDocument, type CaseDocumentList, DOCUMENT_MIME_TYPES, DOCUMENT_TYPES } from '../../../../shared/contracts/caseJournal.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
-import { ErrorNotice, Loading, Notice } from '../../components/ui.tsx';
+import { ErrorNotice, Loading } from '../../components/ui.tsx';
 import { type FieldErrors, focusFirstError } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
 import type { CaseTabProps } from '../registry.ts';
-import { ExpiryBadge, FormError, formatDateTime, formatDay, formatSize, journalPaths, useJournalErrors } from './journalUi.tsx';
+import { ChangeNotice, ExpiryBadge, FormError, formatDateTime, formatDay, formatSize, journalPaths, useChangeNotice, useJournalErrors } from './journalUi.tsx';
 
 const ACCEPT = ['.pdf', '.jpg', '.jpeg', '.png', '.odt', '.docx', ...Object.keys(DOCUMENT_MIME_TYPES)].join(',');
 
@@ -18,19 +18,11 @@ export default function DocumentsTab({ caseId }: CaseTabProps) {
   const { t } = useTranslation('journal');
   const { slug } = useTenant();
   const list = useApi<CaseDocumentList>(journalPaths.documents(slug, caseId));
-  const [message, setMessage] = useState<string | null>(null);
-  const done = (text: string) => {
-    setMessage(text);
-    list.reload();
-  };
+  const { message, done } = useChangeNotice(list.reload);
   return (
     <section aria-labelledby="documents-heading">
       <h2 id="documents-heading">{t('documents.title')}</h2>
-      {message ? (
-        <Notice kind="success" focus>
-          {message}
-        </Notice>
-      ) : null}
+      <ChangeNotice message={message} />
       <UploadForm caseId={caseId} onUploaded={() => done(t('documents.uploaded'))} />
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? <Loading /> : null}

@@ -5,21 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { type CaseFlag, type CaseFlagList, FLAG_KINDS } from '../../../../shared/contracts/caseJournal.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextArea } from '../../components/fields.tsx';
-import { ErrorNotice, Loading, Notice } from '../../components/ui.tsx';
+import { ErrorNotice, Loading } from '../../components/ui.tsx';
 import { type FieldErrors, focusFirstError } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
 import type { CaseTabProps } from '../registry.ts';
-import { FormError, formatDateTime, journalPaths, useJournalErrors } from './journalUi.tsx';
+import { ChangeNotice, FormError, formatDateTime, journalPaths, useChangeNotice, useJournalErrors } from './journalUi.tsx';
 
 export default function FlagsTab({ caseId, onChanged }: CaseTabProps) {
   const { t } = useTranslation('journal');
   const { slug } = useTenant();
   const list = useApi<CaseFlagList>(journalPaths.flags(slug, caseId));
-  const [message, setMessage] = useState<string | null>(null);
+  const notice = useChangeNotice(list.reload);
+  // the case header shows the active flags: it reloads, too
   const done = (text: string) => {
-    setMessage(text);
-    list.reload();
+    notice.done(text);
     onChanged();
   };
   const active = list.data?.items.filter((f) => f.active) ?? [];
@@ -27,11 +27,7 @@ export default function FlagsTab({ caseId, onChanged }: CaseTabProps) {
   return (
     <section aria-labelledby="flags-heading">
       <h2 id="flags-heading">{t('flags.title')}</h2>
-      {message ? (
-        <Notice kind="success" focus>
-          {message}
-        </Notice>
-      ) : null}
+      <ChangeNotice message={notice.message} />
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data ? (

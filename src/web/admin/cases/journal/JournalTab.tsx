@@ -1,6 +1,6 @@
 // Case tab "Verlauf": appointments, contacts and notes of a case, newest first, with filters;
 // recording with duration and interpreter; corrections (author, team lead) with their history.
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   APPOINTMENT_STATUSES,
@@ -17,7 +17,7 @@ import {
 } from '../../../../shared/contracts/caseJournal.ts';
 import { api, query } from '../../api.ts';
 import { SelectField, TextArea, TextField } from '../../components/fields.tsx';
-import { ErrorNotice, Loading, Notice, Pager } from '../../components/ui.tsx';
+import { ErrorNotice, Loading, Pager } from '../../components/ui.tsx';
 import type { FieldErrors } from '../../forms.ts';
 import { focusFirstError } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
@@ -30,7 +30,10 @@ import {
   interpreterLanguageOptions,
   journalPaths,
   languageName,
+  TabHeading,
   toLocalInput,
+  useChangeNotice,
+  useFormToggle,
   useJournalErrors,
 } from './journalUi.tsx';
 
@@ -48,55 +51,26 @@ export default function JournalTab({ caseId }: CaseTabProps) {
   const { slug } = useTenant();
   const [filters, setFilters] = useState<Filters>({ kind: '', from: '', to: '', interpreter: '' });
   const [page, setPage] = useState(1);
-  const [creating, setCreating] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const newButton = useRef<HTMLButtonElement>(null);
+  const form = useFormToggle();
   const path = journalPaths.entries(slug, caseId) + query({ ...filters, page, pageSize: PAGE_SIZE });
   const list = useApi<CaseEntryPage>(path);
   const setFilter = (key: keyof Filters, value: string) => {
     setFilters((f) => ({ ...f, [key]: value }));
     setPage(1);
   };
-  const done = (message: string) => {
-    setSaved(message);
-    list.reload();
-  };
+  const notice = useChangeNotice(list.reload);
+  const done = notice.done;
 
   return (
     <section aria-labelledby="journal-heading">
-      <div className="page-header">
-        <h2 id="journal-heading">{t('entries.title')}</h2>
-        {!creating ? (
-          <div className="page-actions">
-            <button
-              ref={newButton}
-              type="button"
-              className="button primary"
-              onClick={() => {
-                setSaved(null);
-                setCreating(true);
-              }}
-            >
-              {t('entries.new')}
-            </button>
-          </div>
-        ) : null}
-      </div>
-      {saved ? (
-        <Notice kind="success" focus>
-          {saved}
-        </Notice>
-      ) : null}
-      {creating ? (
+      <TabHeading id="journal-heading" title={t('entries.title')} newLabel={t('entries.new')} form={form} notice={notice} />
+      {form.isOpen ? (
         <EntryForm
           caseId={caseId}
           entry={null}
-          onCancel={() => {
-            setCreating(false);
-            requestAnimationFrame(() => newButton.current?.focus());
-          }}
+          onCancel={() => form.close(true)}
           onSaved={() => {
-            setCreating(false);
+            form.close();
             setPage(1);
             done(t('entries.created'));
           }}
@@ -150,21 +124,17 @@ export default function JournalTab({ caseId }: CaseTabProps) {
 function EntryCard({ caseId, entry, onSaved }: { caseId: string; entry: CaseEntry; onSaved: () => void }) {
   const { t, i18n } = useTranslation('journal');
   const headingId = useId();
-  const [editing, setEditing] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
+  const edit = useFormToggle();
   const lang = i18n.language;
   const title = entry.subject || t(`kinds.${entry.kind}`);
-  if (editing) {
+  if (edit.isOpen) {
     return (
       <EntryForm
         caseId={caseId}
         entry={entry}
-        onCancel={() => {
-          setEditing(false);
-          requestAnimationFrame(() => editButton.current?.focus());
-        }}
+        onCancel={() => edit.close(true)}
         onSaved={() => {
-          setEditing(false);
+          edit.close();
           onSaved();
         }}
       />
@@ -200,7 +170,7 @@ function EntryCard({ caseId, entry, onSaved }: { caseId: string; entry: CaseEntr
       </p>
       <div className="button-row">
         {entry.canEdit ? (
-          <button ref={editButton} type="button" className="button secondary small" onClick={() => setEditing(true)}>
+          <button ref={edit.button} type="button" className="button secondary small" onClick={edit.open}>
             {t('entries.edit')}
             <span className="visually-hidden"> – {title}</span>
           </button>

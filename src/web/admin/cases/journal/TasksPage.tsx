@@ -4,15 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ExpiringList, TaskList, TaskListItem, UpcomingList } from '../../../../shared/contracts/caseJournal.ts';
-import { api, query } from '../../api.ts';
-import { SelectField } from '../../components/fields.tsx';
+import { query } from '../../api.ts';
 import { Tabs } from '../../components/Tabs.tsx';
 import { ErrorNotice, Loading, Notice, PageHeader } from '../../components/ui.tsx';
 import { useApi } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { useTenant } from '../../tenant.tsx';
 import { CaseIdleTimeout } from '../IdleTimeout.tsx';
-import { ExpiryBadge, FormError, formatDateTime, formatDay, journalPaths, languageName, TaskBadges, useJournalErrors } from './journalUi.tsx';
+import { ExpiryBadge, FormError, formatDateTime, formatDay, journalPaths, languageName, TaskBadges, type TaskStatus, TaskStatusFilter, FilterSelect, useTaskDoneToggle } from './journalUi.tsx';
 
 type View = 'mine' | 'overdue' | 'appointments' | 'documents';
 
@@ -48,18 +47,11 @@ export function CaseTasksPage() {
 function MyTasks() {
   const { t } = useTranslation('journal');
   const { slug } = useTenant();
-  const [status, setStatus] = useState<'open' | 'done' | 'all'>('open');
+  const [status, setStatus] = useState<TaskStatus>('open');
   const list = useApi<TaskList>(journalPaths.myTasks(slug) + query({ status }));
   return (
     <>
-      <form className="filters" aria-label={t('tasks.filter')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          label={t('tasks.show')}
-          value={status}
-          onChange={(v) => setStatus(v as typeof status)}
-          options={(['open', 'done', 'all'] as const).map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
-        />
-      </form>
+      <TaskStatusFilter value={status} onChange={setStatus} />
       <TaskTable list={list} caption={t('page.mine')} showAssignee={false} onChanged={list.reload} />
     </>
   );
@@ -72,17 +64,15 @@ function OverdueTasks() {
   const list = useApi<TaskList>(journalPaths.overdueTasks(slug) + query({ scope }));
   return (
     <>
-      <form className="filters" aria-label={t('tasks.filter')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          label={t('page.scope')}
-          value={scope}
-          onChange={(v) => setScope(v as typeof scope)}
-          options={[
-            { value: 'team', label: t('page.scopeTeam') },
-            { value: 'mine', label: t('page.scopeMine') },
-          ]}
-        />
-      </form>
+      <FilterSelect
+        label={t('page.scope')}
+        value={scope}
+        onChange={(v) => setScope(v as typeof scope)}
+        options={[
+          { value: 'team', label: t('page.scopeTeam') },
+          { value: 'mine', label: t('page.scopeMine') },
+        ]}
+      />
       <TaskTable list={list} caption={t('page.overdue')} showAssignee onChanged={list.reload} />
     </>
   );
@@ -144,22 +134,7 @@ function TaskTable({
 
 function DoneButton({ task, onChanged }: { task: TaskListItem; onChanged: () => void }) {
   const { t } = useTranslation('journal');
-  const { slug } = useTenant();
-  const { text } = useJournalErrors();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const toggle = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api('PATCH', journalPaths.task(slug, task.caseId, task.id), { version: task.version, done: !task.done });
-      onChanged();
-    } catch (e) {
-      setError(text(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, toggle } = useTaskDoneToggle(task, onChanged);
   return (
     <>
       <button type="button" className="button secondary small" disabled={busy} onClick={() => void toggle()}>
@@ -179,14 +154,12 @@ function Appointments() {
   const lang = i18n.language;
   return (
     <>
-      <form className="filters" aria-label={t('tasks.filter')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          label={t('page.period')}
-          value={days}
-          onChange={setDays}
-          options={['7', '14', '30', '90'].map((d) => ({ value: d, label: t('page.days', { count: Number(d) }) }))}
-        />
-      </form>
+      <FilterSelect
+        label={t('page.period')}
+        value={days}
+        onChange={setDays}
+        options={['7', '14', '30', '90'].map((d) => ({ value: d, label: t('page.days', { count: Number(d) }) }))}
+      />
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
       {!list.data && !list.error ? <Loading /> : null}
       {list.data && list.data.items.length === 0 ? <p>{t('page.noAppointments')}</p> : null}

@@ -1,82 +1,45 @@
 // Case tab "Aufgaben": the case's tasks and reminders (due date, reminder day, assignee), done /
 // open again, change, and a new task for oneself or a colleague who works on the case.
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignee, CaseTask, CaseTaskList } from '../../../../shared/contracts/caseJournal.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextArea, TextField } from '../../components/fields.tsx';
-import { ErrorNotice, Loading, Notice } from '../../components/ui.tsx';
+import { ErrorNotice, Loading } from '../../components/ui.tsx';
 import { type FieldErrors, focusFirstError } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { useTenant } from '../../tenant.tsx';
 import type { CaseTabProps } from '../registry.ts';
-import { FormError, formatDay, journalPaths, TaskBadges, todayDay, useJournalErrors } from './journalUi.tsx';
+import { FormError, formatDay, journalPaths, TabHeading, TaskBadges, todayDay, useChangeNotice, useFormToggle, type TaskStatus, TaskStatusFilter, useJournalErrors, useTaskDoneToggle } from './journalUi.tsx';
 
-type Status = 'open' | 'done' | 'all';
 
 export default function TasksTab({ caseId }: CaseTabProps) {
   const { t } = useTranslation('journal');
   const { slug } = useTenant();
-  const [status, setStatus] = useState<Status>('open');
-  const [creating, setCreating] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const newButton = useRef<HTMLButtonElement>(null);
+  const [status, setStatus] = useState<TaskStatus>('open');
+  const form = useFormToggle();
   const list = useApi<CaseTaskList>(`${journalPaths.tasks(slug, caseId)}?status=${status}`);
   const assignees = useApi<{ items: Assignee[] }>(journalPaths.assignees(slug, caseId));
-  const done = (text: string) => {
-    setMessage(text);
-    list.reload();
-  };
+  const notice = useChangeNotice(list.reload);
+  const done = notice.done;
 
   return (
     <section aria-labelledby="tasks-heading">
-      <div className="page-header">
-        <h2 id="tasks-heading">{t('tasks.title')}</h2>
-        {!creating ? (
-          <div className="page-actions">
-            <button
-              ref={newButton}
-              type="button"
-              className="button primary"
-              onClick={() => {
-                setMessage(null);
-                setCreating(true);
-              }}
-            >
-              {t('tasks.new')}
-            </button>
-          </div>
-        ) : null}
-      </div>
-      {message ? (
-        <Notice kind="success" focus>
-          {message}
-        </Notice>
-      ) : null}
-      {creating ? (
+      <TabHeading id="tasks-heading" title={t('tasks.title')} newLabel={t('tasks.new')} form={form} notice={notice} />
+      {form.isOpen ? (
         <TaskForm
           caseId={caseId}
           task={null}
           assignees={assignees.data?.items ?? []}
-          onCancel={() => {
-            setCreating(false);
-            requestAnimationFrame(() => newButton.current?.focus());
-          }}
+          onCancel={() => form.close(true)}
           onSaved={() => {
-            setCreating(false);
+            form.close();
             done(t('tasks.created'));
           }}
         />
       ) : null}
-      <form className="filters" aria-label={t('tasks.filter')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          label={t('tasks.show')}
-          value={status}
-          onChange={(v) => setStatus(v as Status)}
-          options={(['open', 'done', 'all'] as const).map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
-        />
-      </form>
+      <TaskStatusFilter value={status} onChange={setStatus} />
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data ? (
@@ -98,42 +61,23 @@ export default function TasksTab({ caseId }: CaseTabProps) {
 
 function TaskCard({ caseId, task, assignees, onChanged }: { caseId: string; task: CaseTask; assignees: Assignee[]; onChanged: (message: string) => void }) {
   const { t, i18n } = useTranslation('journal');
-  const { slug } = useTenant();
-  const { text } = useJournalErrors();
   const headingId = useId();
-  const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  if (editing) {
+  const edit = useFormToggle();
+  const { error, busy, toggle } = useTaskDoneToggle(task, () => onChanged(task.done ? t('tasks.reopened') : t('tasks.completed')));
+  if (edit.isOpen) {
     return (
       <TaskForm
         caseId={caseId}
         task={task}
         assignees={assignees}
-        onCancel={() => {
-          setEditing(false);
-          requestAnimationFrame(() => editButton.current?.focus());
-        }}
+        onCancel={() => edit.close(true)}
         onSaved={() => {
-          setEditing(false);
+          edit.close();
           onChanged(t('tasks.saved'));
         }}
       />
     );
   }
-  const toggle = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api('PATCH', journalPaths.task(slug, caseId, task.id), { version: task.version, done: !task.done });
-      onChanged(task.done ? t('tasks.reopened') : t('tasks.completed'));
-    } catch (e) {
-      setError(text(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <article className={`card journal-entry ${task.done ? 'task-done' : ''}`} aria-labelledby={headingId}>
       <p className="journal-meta">
@@ -151,7 +95,7 @@ function TaskCard({ caseId, task, assignees, onChanged }: { caseId: string; task
           <span className="visually-hidden"> – {task.title}</span>
         </button>
         {!task.done ? (
-          <button ref={editButton} type="button" className="button secondary small" onClick={() => setEditing(true)}>
+          <button ref={edit.button} type="button" className="button secondary small" onClick={edit.open}>
             {t('tasks.edit')}
             <span className="visually-hidden"> – {task.title}</span>
           </button>

@@ -4,20 +4,13 @@
 // and resolves a flag, and finds the task on "Aufgaben & Termine"; then the same in English.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, type RunningServer, startServer } from '../../../../test/browser.ts';
-import { totp } from '../../../../test/totp.ts';
+import { DEMO_PASSWORD as PASSWORD, enableTwoFactor, expectNoAxeViolations, launchBrowser, type RunningServer, startServer } from '../../../../test/browser.ts';
 
-const PASSWORD = 'Lotse-Demo-2026';
 const SLUG = 'musterstadt';
 let server: RunningServer;
 let browser: Browser;
 let manager: BrowserContext;
 let caseId: string;
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe violations on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 /** Waits for a heading; on failure the error carries the page's text (what was shown instead). */
 async function heading(page: Page, level: number, name: string): Promise<void> {
@@ -54,9 +47,7 @@ beforeAll(async () => {
 
   manager = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, locale: 'de-DE', acceptDownloads: true });
   await ok(manager.request.post('/api/auth/sign-in/email', { data: { email, password: PASSWORD } }), 'manager sign-in');
-  const enabled = await ok<{ totpURI: string }>(manager.request.post('/api/auth/two-factor/enable', { data: { password: PASSWORD } }), '2fa enable');
-  const secret = new URL(enabled.totpURI).searchParams.get('secret')!;
-  await ok(manager.request.post('/api/auth/two-factor/verify-totp', { data: { code: totp(secret) } }), '2fa verify');
+  await enableTwoFactor(manager.request);
   const person = await ok<{ id: string }>(
     manager.request.post(`/api/v1/${SLUG}/persons`, { data: { givenName: 'Samira', familyName: 'Testfall-Verlauf', birthDate: '1991-03-04', languages: ['ar'], confirmedNotDuplicate: true } }),
     'person',

@@ -1,10 +1,13 @@
 // Shared pieces of the journal views (Verlauf, Aufgaben, Dokumente, Hinweise, task page): server
 // paths, error texts in the interface language, date helpers, language options.
-import { useCallback } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDocument, CaseTask } from '../../../../shared/contracts/caseJournal.ts';
 import { LANGUAGES } from '../../../../shared/languages.ts';
-import { ApiError } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
+import { SelectField } from '../../components/fields.tsx';
+import { Notice } from '../../components/ui.tsx';
+import { useTenant } from '../../tenant.tsx';
 import type { FieldErrors } from '../../forms.ts';
 import './journal.css';
 
@@ -129,6 +132,124 @@ export function formatSize(bytes: number, lang: string): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${nf(bytes / 1024)} KB`;
   return `${nf(bytes / 1024 / 1024)} MB`;
+}
+
+/**
+ * A form opened by a button (a new record, the correction of one): `close(true)` — on cancel — gives
+ * the focus back to the button, which is rendered again once the form is gone.
+ */
+export function useFormToggle() {
+  const [isOpen, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  return {
+    isOpen,
+    button,
+    open: () => setOpen(true),
+    close: (refocus = false) => {
+      setOpen(false);
+      if (refocus) requestAnimationFrame(() => button.current?.focus());
+    },
+  };
+}
+
+/** Marks a task done or open again (sending the version read); `error` is the failure in the interface language. */
+export function useTaskDoneToggle(task: Pick<CaseTask, 'id' | 'caseId' | 'version' | 'done'>, onChanged: () => void) {
+  const { slug } = useTenant();
+  const { text } = useJournalErrors();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toggle = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('PATCH', journalPaths.task(slug, task.caseId, task.id), { version: task.version, done: !task.done });
+      onChanged();
+    } catch (e) {
+      setError(text(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, toggle };
+}
+
+/** The message of a tab's last change; `done(text)` shows it and reloads the tab's data. */
+export function useChangeNotice(reload: () => void) {
+  const [message, setMessage] = useState<string | null>(null);
+  return {
+    message,
+    clear: () => setMessage(null),
+    done: (text: string) => {
+      setMessage(text);
+      reload();
+    },
+  };
+}
+
+/** The success message above a tab's list (focused, so it is announced). */
+export function ChangeNotice({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Notice kind="success" focus>
+      {message}
+    </Notice>
+  );
+}
+
+/**
+ * A tab's heading with the button that opens the form for a new record (hidden while the form is
+ * open; opening it clears the last message), and the message of the last change below.
+ */
+export function TabHeading(props: { id: string; title: string; newLabel: string; form: ReturnType<typeof useFormToggle>; notice: ReturnType<typeof useChangeNotice> }) {
+  const { form, notice } = props;
+  return (
+    <>
+      <div className="page-header">
+        <h2 id={props.id}>{props.title}</h2>
+        {!form.isOpen ? (
+          <div className="page-actions">
+            <button
+              ref={form.button}
+              type="button"
+              className="button primary"
+              onClick={() => {
+                notice.clear();
+                form.open();
+              }}
+            >
+              {props.newLabel}
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <ChangeNotice message={notice.message} />
+    </>
+  );
+}
+
+/** A filter with one choice; the list below follows it at once (nothing to submit). */
+export function FilterSelect(props: { label: string; value: string; onChange: (value: string) => void; options: Array<{ value: string; label: string }> }) {
+  const { t } = useTranslation('journal');
+  return (
+    <form className="filters" aria-label={t('tasks.filter')} onSubmit={(e) => e.preventDefault()}>
+      <SelectField label={props.label} value={props.value} onChange={props.onChange} options={props.options} />
+    </form>
+  );
+}
+
+export type TaskStatus = 'open' | 'done' | 'all';
+
+/** Which tasks a list shows: open, done or all. */
+export function TaskStatusFilter({ value, onChange }: { value: TaskStatus; onChange: (status: TaskStatus) => void }) {
+  const { t } = useTranslation('journal');
+  return (
+    <FilterSelect
+      label={t('tasks.show')}
+      value={value}
+      onChange={(v) => onChange(v as TaskStatus)}
+      options={(['open', 'done', 'all'] as const).map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
+    />
+  );
 }
 
 /** A form-level error (role=alert), for errors that name no control of the form. */

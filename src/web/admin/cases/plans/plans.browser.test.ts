@@ -4,13 +4,10 @@
 // re-plans into a new version and looks at the earlier agreement; a concurrent save elsewhere
 // answers with the conflict message and a reload. German and English, axe checks on every view.
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { request as playwrightRequest } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, PlanOverview } from '../../../../shared/contracts/casePlans.ts';
-import { axeViolations, launchBrowser, type RunningServer, startServer } from '../../../../test/browser.ts';
-import { totp } from '../../../../test/totp.ts';
+import { expectNoAxeViolations, launchBrowser, type RunningServer, signInPage, startServer, twoFactorApi } from '../../../../test/browser.ts';
 
-const PASSWORD = 'Lotse-Demo-2026';
 const TENANT = 'musterstadt';
 const EMAIL = `im@${TENANT}.example`;
 let server: RunningServer;
@@ -22,11 +19,7 @@ beforeAll(async () => {
   server = await startServer({ AUTH_RATE_LIMIT: 'false' });
   browser = await launchBrowser();
   // two-factor login through the API; this context stays signed in with the second factor
-  api = await playwrightRequest.newContext({ baseURL: server.url });
-  expect((await api.post('/api/auth/sign-in/email', { data: { email: EMAIL, password: PASSWORD } })).status()).toBe(200);
-  const enable = await api.post('/api/auth/two-factor/enable', { data: { password: PASSWORD } });
-  secret = new URL(((await enable.json()) as { totpURI: string }).totpURI).searchParams.get('secret')!;
-  expect((await api.post('/api/auth/two-factor/verify-totp', { data: { code: totp(secret) } })).status()).toBe(200);
+  ({ api, secret } = await twoFactorApi(server.url, EMAIL));
 }, 180_000);
 
 afterAll(async () => {
@@ -35,23 +28,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/admin/`);
-  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
-  await page.getByLabel('E-Mail').fill(EMAIL);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Bestätigungscode' }).waitFor();
-  // a code of the next period: the API session above used the current one
-  await page.getByLabel('Sechsstelliger Code').fill(totp(secret, Date.now() + 30_000));
-  await page.getByRole('button', { name: 'Bestätigen' }).click();
-  await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
-}
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe violations on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+/** A code of the next period: the API session above used the current one. */
+const signIn = (page: Page) => signInPage(page, server.url, EMAIL, { totpSecret: secret, totpOffsetMs: 30_000 });
 
 /** A demo case of the manager by person name (the list API; names only in the response). */
 async function caseOf(name: string, state: string): Promise<string> {

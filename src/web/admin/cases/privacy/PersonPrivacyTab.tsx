@@ -98,7 +98,7 @@ function EraseSection({ base }: { base: string }) {
     return (
       <Notice kind="success" focus>
         <p>{t('erase.done', { cases: done.cases })}</p>
-        <button type="button" className="button" onClick={() => navigate(`/${slug}/persons`)}>
+        <button type="button" className="button" onClick={() => navigate(`~/admin/${encodeURIComponent(slug)}/persons`)}>
           {t('erase.back')}
         </button>
       </Notice>

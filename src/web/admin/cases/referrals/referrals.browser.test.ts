@@ -2,12 +2,9 @@
 // up through the API) records consent and sends a referral, and the partner's account — with
 // two-factor login — accepts and completes it in its inbox, in German and English, with axe checks.
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { request as playwrightRequest } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, type RunningServer, startServer } from '../../../../test/browser.ts';
-import { totp } from '../../../../test/totp.ts';
+import { DEMO_PASSWORD as PASSWORD, enableTwoFactor, expectNoAxeViolations, launchBrowser, type RunningServer, signInApi, signInPage, startServer } from '../../../../test/browser.ts';
 
-const PASSWORD = 'Lotse-Demo-2026';
 const TENANT = 'musterstadt';
 let server: RunningServer;
 let browser: Browser;
@@ -22,46 +19,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function api(email: string, password = PASSWORD): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: server.url });
-  const res = await ctx.post('/api/auth/sign-in/email', { data: { email, password } });
-  expect(res.status(), await res.text()).toBe(200);
-  return ctx;
-}
-
-/** Switches two-factor login on for the signed-in account; returns the TOTP secret. */
-async function enableTwoFactor(ctx: APIRequestContext, password = PASSWORD): Promise<string> {
-  const enable = await ctx.post('/api/auth/two-factor/enable', { data: { password } });
-  expect(enable.status(), await enable.text()).toBe(200);
-  const secret = new URL(((await enable.json()) as { totpURI: string }).totpURI).searchParams.get('secret')!;
-  const verify = await ctx.post('/api/auth/two-factor/verify-totp', { data: { code: totp(secret) } });
-  expect(verify.status(), await verify.text()).toBe(200);
-  return secret;
-}
+const api = (email: string) => signInApi(server.url, email);
 
 async function json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>, status = 200): Promise<T> {
   expect(res.status(), await res.text()).toBe(status);
   return (await res.json()) as T;
 }
 
-async function signIn(page: Page, email: string, secret?: string): Promise<void> {
-  await page.goto(`${server.url}/admin/`);
-  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  if (secret) {
-    await page.getByRole('heading', { level: 1, name: 'Bestätigungscode' }).waitFor();
-    await page.getByLabel('Sechsstelliger Code').fill(totp(secret));
-    await page.getByRole('button', { name: 'Bestätigen' }).click();
-  }
-  await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
-}
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe violations on ${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+const signIn = (page: Page, email: string, secret?: string) => signInPage(page, server.url, email, { totpSecret: secret });
 
 describe('referrals', () => {
   it('consent text → consent → referral → the partner accepts and completes it in its inbox', async () => {

@@ -1,5 +1,5 @@
 // One committee: its data, legislative terms, members (roles, voting right, period) and meetings.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import {
@@ -10,16 +10,17 @@ import {
   MEMBERSHIP_ROLES,
   membershipInput,
   type PersonPage,
-  termInput,
 } from '../../../../shared/contracts/committees.ts';
 import { api, query } from '../../api.ts';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.tsx';
-import { BackLink, Loading, Notice, PageHeader } from '../../components/ui.tsx';
+import { DataTable, RecordPage, useDebouncedSearch } from '../../components/frames.tsx';
+import { BackLink, Notice, PageHeader } from '../../components/ui.tsx';
 import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
 import { ErrorNotice, useLocalizeErrors } from './errors.tsx';
 import { committeePaths, formatDate, formatMeetingTime } from './committeesApi.ts';
+import { TermFields, useNewTerm } from './NewTerm.tsx';
 import { PublishedBadge, StateBadge } from './badges.tsx';
 
 export function CommitteeDetailPage() {
@@ -27,39 +28,32 @@ export function CommitteeDetailPage() {
   const { id } = useParams<{ id: string }>();
   const { slug } = useTenant();
   const data = useApi<AdminCommitteeDetail>(committeePaths.committee(slug, id));
-  if (data.error && !data.data) {
-    return (
-      <>
-        <BackLink href="/">{t('list.back')}</BackLink>
-        <ErrorNotice error={data.error} onRetry={data.reload} />
-      </>
-    );
-  }
-  if (!data.data || data.data.id !== id) return <Loading />;
-  const c = data.data;
   return (
-    <>
-      <BackLink href="/">{t('list.back')}</BackLink>
-      <PageHeader title={c.name}>
-        <Link href={`/meetings/new?committeeId=${c.id}`} className="button primary">
-          {t('meetings.new')}
-        </Link>
-        <a className="button secondary" href={committeePaths.committeeCalendar(slug, c.id)} download>
-          {t('detail.calendar')}
-        </a>
-      </PageHeader>
-      <p className="meta">
-        {t(`kind.${c.kind}`)} · {t('detail.memberCount', { count: c.memberCount })} ·{' '}
-        <a href={committeePaths.publicCalendar(slug, c.id)}>{t('detail.publicCalendar')}</a>
-      </p>
-      <CommitteeForm key={c.updatedAt} committee={c} onSaved={data.setData} />
-      <Members committee={c} onChanged={data.reload} />
-      <Terms committee={c} onChanged={data.reload} />
-      <section className="card" aria-labelledby="committee-meetings">
-        <h2 id="committee-meetings">{t('detail.meetings')}</h2>
-        <MeetingTable meetings={c.meetings} />
-      </section>
-    </>
+    <RecordPage id={id} record={data} back={<BackLink href="/">{t('list.back')}</BackLink>} ErrorView={ErrorNotice}>
+      {(c) => (
+        <>
+          <PageHeader title={c.name}>
+            <Link href={`/meetings/new?committeeId=${c.id}`} className="button primary">
+              {t('meetings.new')}
+            </Link>
+            <a className="button secondary" href={committeePaths.committeeCalendar(slug, c.id)} download>
+              {t('detail.calendar')}
+            </a>
+          </PageHeader>
+          <p className="meta">
+            {t(`kind.${c.kind}`)} · {t('detail.memberCount', { count: c.memberCount })} ·{' '}
+            <a href={committeePaths.publicCalendar(slug, c.id)}>{t('detail.publicCalendar')}</a>
+          </p>
+          <CommitteeForm key={c.updatedAt} committee={c} onSaved={data.setData} />
+          <Members committee={c} onChanged={data.reload} />
+          <Terms committee={c} onChanged={data.reload} />
+          <section className="card" aria-labelledby="committee-meetings">
+            <h2 id="committee-meetings">{t('detail.meetings')}</h2>
+            <MeetingTable meetings={c.meetings} />
+          </section>
+        </>
+      )}
+    </RecordPage>
   );
 }
 
@@ -67,36 +61,25 @@ export function MeetingTable({ meetings }: { meetings: AdminCommitteeDetail['mee
   const { t, i18n } = useTranslation('committees');
   if (!meetings.length) return <p>{t('meetings.none')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('fields.start')}</th>
-            <th scope="col">{t('fields.meetingName')}</th>
-            <th scope="col">{t('fields.state')}</th>
-            <th scope="col">{t('fields.published')}</th>
-            <th scope="col">{t('meetings.items')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {meetings.map((m) => (
-            <tr key={m.id}>
-              <td>{formatMeetingTime(m.startAt, i18n.language)}</td>
-              <td>
-                <Link href={`/meetings/${m.id}`}>{m.name}</Link>
-              </td>
-              <td>
-                <StateBadge state={m.state} />
-              </td>
-              <td>
-                <PublishedBadge published={m.published} />
-              </td>
-              <td>{m.agendaItemCount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[t('fields.start'), t('fields.meetingName'), t('fields.state'), t('fields.published'), t('meetings.items')]}
+      items={meetings}
+      row={(m) => (
+        <tr>
+          <td>{formatMeetingTime(m.startAt, i18n.language)}</td>
+          <td>
+            <Link href={`/meetings/${m.id}`}>{m.name}</Link>
+          </td>
+          <td>
+            <StateBadge state={m.state} />
+          </td>
+          <td>
+            <PublishedBadge published={m.published} />
+          </td>
+          <td>{m.agendaItemCount}</td>
+        </tr>
+      )}
+    />
   );
 }
 
@@ -191,12 +174,7 @@ function Members({ committee, onChanged }: { committee: AdminCommitteeDetail; on
   const { t: ta } = useTranslation('admin');
   const localize = useLocalizeErrors();
   const { slug } = useTenant();
-  const [q, setQ] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(q), 300);
-    return () => clearTimeout(timer);
-  }, [q]);
+  const { q, setQ, debounced } = useDebouncedSearch();
   const persons = useApi<PersonPage>(committeePaths.persons(slug) + query({ q: debounced, pageSize: 100 }));
   const empty = { personId: '', role: 'member', votingRight: true, startDate: '', endDate: '' };
   const [v, setV] = useState(empty);
@@ -234,37 +212,26 @@ function Members({ committee, onChanged }: { committee: AdminCommitteeDetail; on
       <h2 id="committee-members">{t('members.title')}</h2>
       <ErrorNotice error={error} />
       {committee.memberships.length ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.person')}</th>
-                <th scope="col">{t('fields.role')}</th>
-                <th scope="col">{t('fields.votingRight')}</th>
-                <th scope="col">{t('members.period')}</th>
-                <th scope="col">{ta('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {committee.memberships.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.personName}</td>
-                  <td>{t(`role.${m.role}`)}</td>
-                  <td>{m.votingRight ? ta('common.yes') : ta('common.no')}</td>
-                  <td>
-                    {formatDate(m.startDate, i18n.language)} – {m.endDate ? formatDate(m.endDate, i18n.language) : t('members.open')}
-                  </td>
-                  <td>
-                    <button type="button" className="button danger small" onClick={() => void remove(m)}>
-                      {ta('common.remove')}
-                      <span className="visually-hidden"> – {m.personName}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[t('fields.person'), t('fields.role'), t('fields.votingRight'), t('members.period'), ta('common.actions')]}
+          items={committee.memberships}
+          row={(m) => (
+            <tr>
+              <td>{m.personName}</td>
+              <td>{t(`role.${m.role}`)}</td>
+              <td>{m.votingRight ? ta('common.yes') : ta('common.no')}</td>
+              <td>
+                {formatDate(m.startDate, i18n.language)} – {m.endDate ? formatDate(m.endDate, i18n.language) : t('members.open')}
+              </td>
+              <td>
+                <button type="button" className="button danger small" onClick={() => void remove(m)}>
+                  {ta('common.remove')}
+                  <span className="visually-hidden"> – {m.personName}</span>
+                </button>
+              </td>
+            </tr>
+          )}
+        />
       ) : (
         <p>{t('members.none')}</p>
       )}
@@ -302,31 +269,7 @@ function Members({ committee, onChanged }: { committee: AdminCommitteeDetail; on
 
 function Terms({ committee, onChanged }: { committee: AdminCommitteeDetail; onChanged: () => void }) {
   const { t, i18n } = useTranslation('committees');
-  const { t: ta } = useTranslation('admin');
-  const localize = useLocalizeErrors();
-  const { slug } = useTenant();
-  const empty = { name: '', startDate: '', endDate: '' };
-  const [v, setV] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    const checked = validate(termInput, { ...v, committeeId: committee.id, endDate: v.endDate || null }, ta);
-    if (checked.errors) {
-      setErrors(localize(checked.errors));
-      return focusFirstError(checked.errors);
-    }
-    setErrors({});
-    try {
-      await api('POST', committeePaths.terms(slug), checked.data);
-      setV(empty);
-      onChanged();
-    } catch (err) {
-      setErrors(localize(apiFieldError(err, ta)));
-      setError(err);
-    }
-  };
+  const { v, setV, errors, error, submit: add } = useNewTerm(committee.id, onChanged);
   return (
     <section className="card" aria-labelledby="committee-terms">
       <h2 id="committee-terms">{t('terms.title')}</h2>
@@ -341,11 +284,7 @@ function Terms({ committee, onChanged }: { committee: AdminCommitteeDetail; onCh
       </ul>
       <form onSubmit={add} noValidate className="inline-form" aria-labelledby="add-term">
         <h3 id="add-term">{t('terms.addOwn')}</h3>
-        <div className="grid-3">
-          <TextField label={t('fields.termName')} required value={v.name} onChange={(name) => setV({ ...v, name })} error={errors.name} />
-          <TextField label={t('fields.startDate')} type="date" required value={v.startDate} onChange={(startDate) => setV({ ...v, startDate })} error={errors.startDate} />
-          <TextField label={t('fields.endDate')} type="date" value={v.endDate} onChange={(endDate) => setV({ ...v, endDate })} error={errors.endDate} />
-        </div>
+        <TermFields v={v} setV={setV} errors={errors} />
         <div className="form-actions">
           <button type="submit" className="button secondary">
             {t('terms.addButton')}

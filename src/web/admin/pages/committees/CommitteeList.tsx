@@ -5,6 +5,7 @@ import { Link, useLocation } from 'wouter';
 import { type AdminCommittee, COMMITTEE_KINDS, committeeInput } from '../../../../shared/contracts/committees.ts';
 import { api } from '../../api.ts';
 import { SelectField, TextArea, TextField } from '../../components/fields.tsx';
+import { DataTable } from '../../components/frames.tsx';
 import { Loading, PageHeader } from '../../components/ui.tsx';
 import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
@@ -27,37 +28,23 @@ export function CommitteeListPage() {
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {!list.data && !list.error ? <Loading /> : null}
       {list.data ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('list.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.name')}</th>
-                <th scope="col">{t('fields.kind')}</th>
-                <th scope="col">{t('list.members')}</th>
-                <th scope="col">{t('list.nextMeeting')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link href={`/${c.id}`}>{c.name}</Link>
-                    {c.shortName ? <span className="hint"> ({c.shortName})</span> : null}
-                  </td>
-                  <td>{t(`kind.${c.kind}`)}</td>
-                  <td>{c.memberCount}</td>
-                  <td>{formatMeetingTime(c.nextMeetingAt, i18n.language)}</td>
-                </tr>
-              ))}
-              {list.data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={4}>{t('list.empty')}</td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('list.title')}
+          columns={[t('fields.name'), t('fields.kind'), t('list.members'), t('list.nextMeeting')]}
+          items={list.data.items}
+          empty={t('list.empty')}
+          row={(c) => (
+            <tr>
+              <td>
+                <Link href={`/${c.id}`}>{c.name}</Link>
+                {c.shortName ? <span className="hint"> ({c.shortName})</span> : null}
+              </td>
+              <td>{t(`kind.${c.kind}`)}</td>
+              <td>{c.memberCount}</td>
+              <td>{formatMeetingTime(c.nextMeetingAt, i18n.language)}</td>
+            </tr>
+          )}
+        />
       ) : null}
       <NewCommitteeForm />
     </>

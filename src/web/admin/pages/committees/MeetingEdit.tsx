@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/contracts/committees.ts';
 import { api } from '../../api.ts';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.tsx';
+import { RecordPage } from '../../components/frames.tsx';
 import { BackLink, Loading, Notice, PageHeader } from '../../components/ui.tsx';
 import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
@@ -29,48 +30,32 @@ export function MeetingEditPage() {
   const { slug } = useTenant();
   const meeting = useApi<AdminMeeting>(id ? committeePaths.meeting(slug, id) : null);
   const back = <BackLink href="/meetings">{t('meetings.back')}</BackLink>;
-  if (!id) {
-    return (
-      <>
-        {back}
-        <PageHeader title={t('meetings.newTitle')} />
-        <MeetingForm meeting={null} onSaved={() => undefined} />
-      </>
-    );
-  }
-  if (meeting.error && !meeting.data) {
-    return (
-      <>
-        {back}
-        <ErrorNotice error={meeting.error} onRetry={meeting.reload} />
-      </>
-    );
-  }
-  if (!meeting.data || meeting.data.id !== id) return <Loading />;
-  const m = meeting.data;
   return (
-    <>
-      {back}
-      <PageHeader title={m.name}>
-        <PublishButton meeting={m} onChanged={meeting.setData} />
-      </PageHeader>
-      <p className="meta">
-        <Link href={`/${m.committeeId}`}>{m.committeeName}</Link> · {formatMeetingTime(m.startAt, i18n.language)} · <StateBadge state={m.state} /> <PublishedBadge published={m.published} />
-      </p>
-      <MeetingForm key={`m-${m.id}`} meeting={m} onSaved={meeting.setData} />
-      <AgendaEditor key={`a-${m.id}`} meeting={m} onSaved={meeting.setData} onChanged={meeting.reload} />
-      <section className="card" aria-labelledby="meeting-files">
-        <h2 id="meeting-files">{t('files.meetingTitle')}</h2>
-        <FileBox
-          title={t('files.meetingDocuments')}
-          headingLevel={3}
-          parent={{ meetingId: m.id }}
-          roles={['invitation', 'results_protocol', 'verbatim_protocol', 'auxiliary']}
-          files={m.files}
-          onChanged={meeting.reload}
-        />
-      </section>
-    </>
+    <RecordPage id={id} record={meeting} back={back} create={{ title: t('meetings.newTitle'), form: <MeetingForm meeting={null} onSaved={() => undefined} /> }} ErrorView={ErrorNotice}>
+      {(m) => (
+        <>
+          <PageHeader title={m.name}>
+            <PublishButton meeting={m} onChanged={meeting.setData} />
+          </PageHeader>
+          <p className="meta">
+            <Link href={`/${m.committeeId}`}>{m.committeeName}</Link> · {formatMeetingTime(m.startAt, i18n.language)} · <StateBadge state={m.state} /> <PublishedBadge published={m.published} />
+          </p>
+          <MeetingForm key={`m-${m.id}`} meeting={m} onSaved={meeting.setData} />
+          <AgendaEditor key={`a-${m.id}`} meeting={m} onSaved={meeting.setData} onChanged={meeting.reload} />
+          <section className="card" aria-labelledby="meeting-files">
+            <h2 id="meeting-files">{t('files.meetingTitle')}</h2>
+            <FileBox
+              title={t('files.meetingDocuments')}
+              headingLevel={3}
+              parent={{ meetingId: m.id }}
+              roles={['invitation', 'results_protocol', 'verbatim_protocol', 'auxiliary']}
+              files={m.files}
+              onChanged={meeting.reload}
+            />
+          </section>
+        </>
+      )}
+    </RecordPage>
   );
 }
 

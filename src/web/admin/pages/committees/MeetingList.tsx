@@ -5,7 +5,8 @@ import { Link } from 'wouter';
 import type { AdminCommittee, MeetingPage } from '../../../../shared/contracts/committees.ts';
 import { query } from '../../api.ts';
 import { SelectField } from '../../components/fields.tsx';
-import { Loading, PageHeader, Pager } from '../../components/ui.tsx';
+import { PagedList } from '../../components/frames.tsx';
+import { PageHeader } from '../../components/ui.tsx';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
 import { ErrorNotice } from './errors.tsx';
@@ -55,14 +56,9 @@ export function MeetingListPage() {
           ]}
         />
       </search>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data && !list.error ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <MeetingTable meetings={list.data.items} />
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-        </>
-      ) : null}
+      <PagedList list={list} onPage={setPage} ErrorView={ErrorNotice}>
+        {(data) => <MeetingTable meetings={data.items} />}
+      </PagedList>
     </>
   );
 }

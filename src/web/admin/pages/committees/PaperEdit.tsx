@@ -6,7 +6,8 @@ import { useLocation, useParams } from 'wouter';
 import { type AdminMeeting, type AdminPaperDetail, CONSULTATION_ROLES, consultationsInput, type MeetingPage, paperInput } from '../../../../shared/contracts/committees.ts';
 import { api, query } from '../../api.ts';
 import { Checkbox, SelectField, TextField } from '../../components/fields.tsx';
-import { BackLink, Loading, Notice, PageHeader } from '../../components/ui.tsx';
+import { RecordPage } from '../../components/frames.tsx';
+import { BackLink, Notice, PageHeader } from '../../components/ui.tsx';
 import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
@@ -23,39 +24,23 @@ export function PaperEditPage() {
   const { slug } = useTenant();
   const paper = useApi<AdminPaperDetail>(id ? committeePaths.paper(slug, id) : null);
   const back = <BackLink href="/papers">{t('papers.back')}</BackLink>;
-  if (!id) {
-    return (
-      <>
-        {back}
-        <PageHeader title={t('papers.newTitle')} />
-        <PaperForm paper={null} onSaved={() => undefined} />
-      </>
-    );
-  }
-  if (paper.error && !paper.data) {
-    return (
-      <>
-        {back}
-        <ErrorNotice error={paper.error} onRetry={paper.reload} />
-      </>
-    );
-  }
-  if (!paper.data || paper.data.id !== id) return <Loading />;
-  const p = paper.data;
   return (
-    <>
-      {back}
-      <PageHeader title={`${p.reference} – ${p.name}`} />
-      <p className="meta">
-        <PublishedBadge published={p.published} /> {p.published ? t('papers.publicRule') : t('papers.internalRule')}
-      </p>
-      <PaperForm key={p.id} paper={p} onSaved={paper.setData} />
-      <Consultations key={`c-${p.updatedAt}`} paper={p} onSaved={paper.setData} />
-      <section className="card" aria-labelledby="paper-files">
-        <h2 id="paper-files">{t('files.paperTitle')}</h2>
-        <FileBox title={t('files.paperDocuments')} parent={{ paperId: p.id }} roles={['main', 'auxiliary']} files={p.files} onChanged={paper.reload} />
-      </section>
-    </>
+    <RecordPage id={id} record={paper} back={back} create={{ title: t('papers.newTitle'), form: <PaperForm paper={null} onSaved={() => undefined} /> }} ErrorView={ErrorNotice}>
+      {(p) => (
+        <>
+          <PageHeader title={`${p.reference} – ${p.name}`} />
+          <p className="meta">
+            <PublishedBadge published={p.published} /> {p.published ? t('papers.publicRule') : t('papers.internalRule')}
+          </p>
+          <PaperForm key={p.id} paper={p} onSaved={paper.setData} />
+          <Consultations key={`c-${p.updatedAt}`} paper={p} onSaved={paper.setData} />
+          <section className="card" aria-labelledby="paper-files">
+            <h2 id="paper-files">{t('files.paperTitle')}</h2>
+            <FileBox title={t('files.paperDocuments')} parent={{ paperId: p.id }} roles={['main', 'auxiliary']} files={p.files} onChanged={paper.reload} />
+          </section>
+        </>
+      )}
+    </RecordPage>
   );
 }
 

@@ -1,11 +1,12 @@
 // Papers (Vorlagen): newest first, searchable by reference and title.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { PaperPage } from '../../../../shared/contracts/committees.ts';
 import { query } from '../../api.ts';
 import { TextField } from '../../components/fields.tsx';
-import { Loading, PageHeader, Pager } from '../../components/ui.tsx';
+import { DataTable, PagedList, useDebouncedSearch } from '../../components/frames.tsx';
+import { PageHeader } from '../../components/ui.tsx';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
 import { ErrorNotice } from './errors.tsx';
@@ -16,16 +17,8 @@ export function PaperListPage() {
   const { t, i18n } = useTranslation('committees');
   const { t: ta } = useTranslation('admin');
   const { slug } = useTenant();
-  const [q, setQ] = useState('');
-  const [debounced, setDebounced] = useState('');
   const [page, setPage] = useState(1);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setDebounced(q);
-      setPage(1);
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [q]);
+  const { q, setQ, debounced } = useDebouncedSearch(setPage);
   const list = useApi<PaperPage>(committeePaths.papers(slug) + query({ q: debounced, page, pageSize: 25 }));
   return (
     <>
@@ -37,46 +30,28 @@ export function PaperListPage() {
       <search className="filters" aria-label={ta('common.filters')}>
         <TextField label={t('papers.search')} type="search" value={q} onChange={setQ} />
       </search>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data && !list.error ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.reference')}</th>
-                  <th scope="col">{t('fields.paperName')}</th>
-                  <th scope="col">{t('fields.paperType')}</th>
-                  <th scope="col">{t('fields.date')}</th>
-                  <th scope="col">{t('fields.published')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link href={`/papers/${p.id}`}>{p.reference}</Link>
-                    </td>
-                    <td>{p.name}</td>
-                    <td>{p.paperType}</td>
-                    <td>{formatDate(p.date, i18n.language)}</td>
-                    <td>
-                      <PublishedBadge published={p.published} />
-                    </td>
-                  </tr>
-                ))}
-                {list.data.items.length === 0 ? (
-                  <tr>
-                    <td colSpan={5}>{ta('common.noResults')}</td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-        </>
-      ) : null}
+      <PagedList list={list} onPage={setPage} ErrorView={ErrorNotice}>
+        {(data) => (
+          <DataTable
+            columns={[t('fields.reference'), t('fields.paperName'), t('fields.paperType'), t('fields.date'), t('fields.published')]}
+            items={data.items}
+            empty={ta('common.noResults')}
+            row={(p) => (
+              <tr>
+                <td>
+                  <Link href={`/papers/${p.id}`}>{p.reference}</Link>
+                </td>
+                <td>{p.name}</td>
+                <td>{p.paperType}</td>
+                <td>{formatDate(p.date, i18n.language)}</td>
+                <td>
+                  <PublishedBadge published={p.published} />
+                </td>
+              </tr>
+            )}
+          />
+        )}
+      </PagedList>
     </>
   );
 }

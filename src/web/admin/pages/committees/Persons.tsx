@@ -1,10 +1,11 @@
 // Persons (committee members): search, create, edit contact data and its publication, delete.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AdminPerson, type AdminPersonDetail, type PersonPage, personInput } from '../../../../shared/contracts/committees.ts';
 import { api, query } from '../../api.ts';
 import { Checkbox, TextField } from '../../components/fields.tsx';
-import { Loading, Notice, PageHeader, Pager } from '../../components/ui.tsx';
+import { DataTable, PagedList, useDebouncedSearch } from '../../components/frames.tsx';
+import { Notice, PageHeader } from '../../components/ui.tsx';
 import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
@@ -15,17 +16,9 @@ export function PersonsPage() {
   const { t } = useTranslation('committees');
   const { t: ta } = useTranslation('admin');
   const { slug } = useTenant();
-  const [q, setQ] = useState('');
-  const [debounced, setDebounced] = useState('');
   const [page, setPage] = useState(1);
+  const { q, setQ, debounced } = useDebouncedSearch(setPage);
   const [editing, setEditing] = useState<AdminPerson | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setDebounced(q);
-      setPage(1);
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [q]);
   const list = useApi<PersonPage>(committeePaths.persons(slug) + query({ q: debounced, page, pageSize: 25 }));
   return (
     <>
@@ -34,45 +27,28 @@ export function PersonsPage() {
       <search className="filters" aria-label={ta('common.filters')}>
         <TextField label={ta('common.search')} type="search" value={q} onChange={setQ} />
       </search>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data && !list.error ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.personName')}</th>
-                  <th scope="col">{t('fields.email')}</th>
-                  <th scope="col">{t('fields.publishContact')}</th>
-                  <th scope="col">{ta('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>{p.email ?? '–'}</td>
-                    <td>{p.publishContact ? ta('common.yes') : ta('common.no')}</td>
-                    <td>
-                      <button type="button" className="button secondary small" onClick={() => setEditing(p)}>
-                        {ta('common.edit')}
-                        <span className="visually-hidden"> – {p.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-                {list.data.items.length === 0 ? (
-                  <tr>
-                    <td colSpan={4}>{ta('common.noResults')}</td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-        </>
-      ) : null}
+      <PagedList list={list} onPage={setPage} ErrorView={ErrorNotice}>
+        {(data) => (
+          <DataTable
+            columns={[t('fields.personName'), t('fields.email'), t('fields.publishContact'), ta('common.actions')]}
+            items={data.items}
+            empty={ta('common.noResults')}
+            row={(p) => (
+              <tr>
+                <td>{p.name}</td>
+                <td>{p.email ?? '–'}</td>
+                <td>{p.publishContact ? ta('common.yes') : ta('common.no')}</td>
+                <td>
+                  <button type="button" className="button secondary small" onClick={() => setEditing(p)}>
+                    {ta('common.edit')}
+                    <span className="visually-hidden"> – {p.name}</span>
+                  </button>
+                </td>
+              </tr>
+            )}
+          />
+        )}
+      </PagedList>
       <PersonForm
         key={editing?.id ?? 'new'}
         person={editing}

@@ -1,7 +1,7 @@
 // Meeting locations and the council's legislative terms.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AdminCommitteeLocation, type AdminTerm, locationInput, termInput } from '../../../../shared/contracts/committees.ts';
+import { type AdminCommitteeLocation, type AdminTerm, locationInput, } from '../../../../shared/contracts/committees.ts';
 import { api } from '../../api.ts';
 import { TextField } from '../../components/fields.tsx';
 import { Loading, PageHeader } from '../../components/ui.tsx';
@@ -10,6 +10,7 @@ import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
 import { ErrorNotice, useLocalizeErrors } from './errors.tsx';
 import { committeePaths, formatDate } from './committeesApi.ts';
+import { TermFields, useNewTerm } from './NewTerm.tsx';
 
 export function PlacesPage() {
   const { t } = useTranslation('committees');
@@ -125,31 +126,9 @@ function Locations() {
 function CouncilTerms() {
   const { t, i18n } = useTranslation('committees');
   const { t: ta } = useTranslation('admin');
-  const localize = useLocalizeErrors();
   const { slug } = useTenant();
   const list = useApi<{ items: AdminTerm[] }>(committeePaths.terms(slug));
-  const empty = { name: '', startDate: '', endDate: '' };
-  const [v, setV] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    const checked = validate(termInput, { ...v, committeeId: null, endDate: v.endDate || null }, ta);
-    if (checked.errors) {
-      setErrors(localize(checked.errors));
-      return focusFirstError(checked.errors);
-    }
-    setErrors({});
-    try {
-      await api('POST', committeePaths.terms(slug), checked.data);
-      setV(empty);
-      list.reload();
-    } catch (err) {
-      setErrors(localize(apiFieldError(err, ta)));
-      setError(err);
-    }
-  };
+  const { v, setV, errors, error, setError, submit } = useNewTerm(null, list.reload);
   const remove = async (term: AdminTerm) => {
     if (!window.confirm(t('places.confirmDeleteTerm', { name: term.name }))) return;
     try {
@@ -179,11 +158,7 @@ function CouncilTerms() {
       </ul>
       <form onSubmit={submit} noValidate className="inline-form" aria-labelledby="term-form">
         <h3 id="term-form">{t('places.newTerm')}</h3>
-        <div className="grid-3">
-          <TextField label={t('fields.termName')} required value={v.name} onChange={(name) => setV({ ...v, name })} error={errors.name} />
-          <TextField label={t('fields.startDate')} type="date" required value={v.startDate} onChange={(startDate) => setV({ ...v, startDate })} error={errors.startDate} />
-          <TextField label={t('fields.endDate')} type="date" value={v.endDate} onChange={(endDate) => setV({ ...v, endDate })} error={errors.endDate} />
-        </div>
+        <TermFields v={v} setV={setV} errors={errors} />
         <div className="form-actions">
           <button type="submit" className="button primary">
             {t('terms.addButton')}

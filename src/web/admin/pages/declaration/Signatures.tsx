@@ -6,7 +6,8 @@ import { Link, useSearchParams } from 'wouter';
 import { type AdminDeclaration, type AdminSignature, type AdminSignaturePage, signatureStates } from '../../../../shared/contracts/declaration.ts';
 import { api, query } from '../../api.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
-import { BackLink, ErrorNotice, formatDateTime, Loading, Notice, PageHeader, Pager } from '../../components/ui.tsx';
+import { DataTable, PagedList } from '../../components/frames.tsx';
+import { BackLink, ErrorNotice, formatDateTime, Notice, PageHeader } from '../../components/ui.tsx';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
 import { declarationPaths } from './paths.ts';
@@ -109,68 +110,51 @@ export function SignaturesPage({ id }: { id: string }) {
       </div>
       {message ? <Notice kind="success">{message}</Notice> : null}
       <ErrorNotice error={actionError} />
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data && !list.error ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <p className="result-count" role="status">
-            {t('signatures.count', { count: list.data.total })}
-          </p>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('signatures.caption', { title })}</caption>
-              <thead>
+      <PagedList list={list} onPage={(p) => update({ page: String(p) })}>
+        {(data) => (
+          <>
+            <p className="result-count" role="status">
+              {t('signatures.count', { count: data.total })}
+            </p>
+            <DataTable
+              caption={t('signatures.caption', { title })}
+              columns={[t('fields.organisation'), t('fields.sector'), t('fields.state'), t('fields.contact'), t('fields.createdAt'), t('signatures.actions')]}
+              items={data.items}
+              empty={t('signatures.none')}
+              row={(s) => (
                 <tr>
-                  <th scope="col">{t('fields.organisation')}</th>
-                  <th scope="col">{t('fields.sector')}</th>
-                  <th scope="col">{t('fields.state')}</th>
-                  <th scope="col">{t('fields.contact')}</th>
-                  <th scope="col">{t('fields.createdAt')}</th>
-                  <th scope="col">{t('signatures.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <Link href={`/${id}/signatures/${s.id}`}>{s.organisation}</Link>
-                    </td>
-                    <td>{sectorName(s.sector)}</td>
-                    <td>
-                      <StateBadge state={s.state} />
-                      {s.linkExpired ? <span className="hint"> {t('signatures.linkExpired')}</span> : null}
-                    </td>
-                    <td>
-                      {s.contactName}
-                      <br />
-                      <a href={`mailto:${s.email}`}>{s.email}</a>
-                    </td>
-                    <td>{formatDateTime(s.createdAt, i18n.language)}</td>
-                    <td className="actions">
-                      {s.state === 'awaiting_verification' ? (
-                        <button type="button" className="button primary small" onClick={() => void verify(s)}>
-                          {t('decision.verify')}
-                          <span className="visually-hidden"> – {s.organisation}</span>
-                        </button>
-                      ) : null}
-                      <Link href={`/${id}/signatures/${s.id}`} className="button secondary small">
-                        {t('signatures.open')}
+                  <td>
+                    <Link href={`/${id}/signatures/${s.id}`}>{s.organisation}</Link>
+                  </td>
+                  <td>{sectorName(s.sector)}</td>
+                  <td>
+                    <StateBadge state={s.state} />
+                    {s.linkExpired ? <span className="hint"> {t('signatures.linkExpired')}</span> : null}
+                  </td>
+                  <td>
+                    {s.contactName}
+                    <br />
+                    <a href={`mailto:${s.email}`}>{s.email}</a>
+                  </td>
+                  <td>{formatDateTime(s.createdAt, i18n.language)}</td>
+                  <td className="actions">
+                    {s.state === 'awaiting_verification' ? (
+                      <button type="button" className="button primary small" onClick={() => void verify(s)}>
+                        {t('decision.verify')}
                         <span className="visually-hidden"> – {s.organisation}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-                {list.data.items.length === 0 ? (
-                  <tr>
-                    <td colSpan={6}>{t('signatures.none')}</td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => update({ page: String(p) })} />
-        </>
-      ) : null}
+                      </button>
+                    ) : null}
+                    <Link href={`/${id}/signatures/${s.id}`} className="button secondary small">
+                      {t('signatures.open')}
+                      <span className="visually-hidden"> – {s.organisation}</span>
+                    </Link>
+                  </td>
+                </tr>
+              )}
+            />
+          </>
+        )}
+      </PagedList>
     </>
   );
 }

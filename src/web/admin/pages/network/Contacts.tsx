@@ -1,6 +1,6 @@
 // Contacts (people) of the actor network: list; create with organisation and consent; edit with
 // contact preferences (GDPR), consent history, relationships, groups, tasks; merge; archive; erase.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import {
   CONSENT_PURPOSES,
@@ -8,22 +8,20 @@ import {
   CONTACT_RELATIONSHIP_KINDS,
   type ContactDetail,
   type ContactPage,
-  type DuplicateCandidate,
   consentInput,
   contactCreate,
   contactInput,
 } from '../../../../shared/contracts/actors.ts';
-import { ApiError, api, query } from '../../api.ts';
+import { api, query } from '../../api.ts';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.tsx';
-import { BackLink, ErrorNotice, Loading, Notice, PageHeader, Pager, formatDateTime } from '../../components/ui.tsx';
-import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../../forms.ts';
+import { DataTable, PagedList, RecordPage, useDebouncedSearch } from '../../components/frames.tsx';
+import { BackLink, ErrorNotice, Notice, PageHeader, formatDateTime } from '../../components/ui.tsx';
+import { type FieldErrors, focusFirstError, validate } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useMe } from '../../session.tsx';
 import { useTenant } from '../../tenant.tsx';
-import { DuplicateWarning, EntityPicker, formatDay, LanguageChecks, networkPaths, type Picked, todayBerlin, useDuplicates, useLanguageName, useNetworkT } from './common.tsx';
+import { DuplicateWarning, EntityPicker, formatDay, formFieldErrors, isDuplicateRefusal, LanguageChecks, networkPaths, type Picked, todayBerlin, useDuplicateCheck, useLanguageName, useNetworkT } from './common.tsx';
 import { RelationshipList } from './Relationships.tsx';
-
-const stripBody = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^body\./, ''), v]));
 
 export function MailStatus({ block }: { block: string | null }) {
   const { t } = useNetworkT();
@@ -33,17 +31,9 @@ export function MailStatus({ block }: { block: string | null }) {
 export function ContactListPage() {
   const { t, ta } = useNetworkT();
   const { slug } = useTenant();
-  const [q, setQ] = useState('');
-  const [debounced, setDebounced] = useState('');
-  const [includeArchived, setIncludeArchived] = useState(false);
   const [page, setPage] = useState(1);
-  useEffect(() => {
-    const id = setTimeout(() => {
-      setDebounced(q);
-      setPage(1);
-    }, 300);
-    return () => clearTimeout(id);
-  }, [q]);
+  const { q, setQ, debounced } = useDebouncedSearch(setPage);
+  const [includeArchived, setIncludeArchived] = useState(false);
   const list = useApi<ContactPage>(networkPaths.contacts(slug) + query({ q: debounced, includeArchived: String(includeArchived), page, pageSize: 25 }));
   return (
     <>
@@ -56,44 +46,27 @@ export function ContactListPage() {
         <TextField label={ta('common.search')} type="search" value={q} onChange={setQ} hint={t('contacts.searchHint')} />
         <Checkbox label={ta('common.includeArchived')} checked={includeArchived} onChange={(v) => { setIncludeArchived(v); setPage(1); }} />
       </search>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data && !list.error ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.name')}</th>
-                  <th scope="col">{t('fields.jobFunction')}</th>
-                  <th scope="col">{t('contacts.organisations')}</th>
-                  <th scope="col">{t('contacts.mail')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((c) => (
-                  <tr key={c.id} className={c.archived ? 'muted' : undefined}>
-                    <td>
-                      <Link href={`/contacts/${c.id}`}>{c.name}</Link>
-                    </td>
-                    <td>{c.jobFunction || '–'}</td>
-                    <td>{c.organisations.map((o) => o.name).join(', ') || '–'}</td>
-                    <td>
-                      <MailStatus block={c.mailBlock} />
-                    </td>
-                  </tr>
-                ))}
-                {list.data.items.length === 0 ? (
-                  <tr>
-                    <td colSpan={4}>{ta('common.noResults')}</td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-        </>
-      ) : null}
+      <PagedList list={list} onPage={setPage}>
+        {(data) => (
+          <DataTable
+            columns={[t('fields.name'), t('fields.jobFunction'), t('contacts.organisations'), t('contacts.mail')]}
+            items={data.items}
+            empty={ta('common.noResults')}
+            row={(c) => (
+              <tr className={c.archived ? 'muted' : undefined}>
+                <td>
+                  <Link href={`/contacts/${c.id}`}>{c.name}</Link>
+                </td>
+                <td>{c.jobFunction || '–'}</td>
+                <td>{c.organisations.map((o) => o.name).join(', ') || '–'}</td>
+                <td>
+                  <MailStatus block={c.mailBlock} />
+                </td>
+              </tr>
+            )}
+          />
+        )}
+      </PagedList>
     </>
   );
 }
@@ -104,67 +77,51 @@ export function ContactEditPage() {
   const { slug } = useTenant();
   const data = useApi<ContactDetail>(id ? networkPaths.contact(slug, id) : null);
   const back = <BackLink href="/contacts">{t('contacts.backToList')}</BackLink>;
-  if (!id) {
-    return (
-      <>
-        {back}
-        <PageHeader title={t('contacts.newTitle')} />
-        <ContactForm contact={null} onSaved={() => undefined} />
-      </>
-    );
-  }
-  if (data.error && !data.data) {
-    return (
-      <>
-        {back}
-        <ErrorNotice error={data.error} onRetry={data.reload} />
-      </>
-    );
-  }
-  if (!data.data) return <Loading />;
-  const c = data.data;
   return (
-    <>
-      {back}
-      <PageHeader title={c.name} />
-      <ContactForm key={c.updatedAt} contact={c} onSaved={data.setData} />
-      <Consents contact={c} onChanged={data.setData} />
-      <section className="card" aria-labelledby="contact-relationships">
-        <h2 id="contact-relationships">{t('relationships.title')}</h2>
-        <RelationshipList relationships={c.relationships} perspective={{ type: 'contact', id: c.id }} onChanged={data.reload} />
-        <AddContactRelationship contactId={c.id} onAdded={data.reload} />
-      </section>
-      <section className="card" aria-labelledby="contact-groups">
-        <h2 id="contact-groups">{t('contacts.groups')}</h2>
-        {c.memberships.length ? (
-          <ul className="plain-list">
-            {c.memberships.map((m) => (
-              <li key={m.id}>
-                <Link href={`/groups/${m.group.id}`}>{m.group.name}</Link> – {t(`memberRole.${m.role}`)}
-                {m.organisation ? <> ({m.organisation.name})</> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('contacts.noGroups')}</p>
-        )}
-        <h3>{t('contacts.tasks')}</h3>
-        {c.tasks.length ? (
-          <ul className="plain-list">
-            {c.tasks.map((x) => (
-              <li key={x.id}>
-                {x.title} – <Link href={`/groups/${x.group.id}`}>{x.group.name}</Link> · {t(`taskStatus.${x.status}`)}
-                {x.dueOn ? <> · {t('tasks.due', { date: formatDay(x.dueOn, lang) })}</> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('contacts.noTasks')}</p>
-        )}
-      </section>
-      <MergeContact survivor={c} onMerged={data.setData} />
-      <EraseContact contact={c} />
-    </>
+    <RecordPage id={id} record={data} back={back} create={{ title: t('contacts.newTitle'), form: <ContactForm contact={null} onSaved={() => undefined} /> }}>
+      {(c) => (
+        <>
+          <PageHeader title={c.name} />
+          <ContactForm key={c.updatedAt} contact={c} onSaved={data.setData} />
+          <Consents contact={c} onChanged={data.setData} />
+          <section className="card" aria-labelledby="contact-relationships">
+            <h2 id="contact-relationships">{t('relationships.title')}</h2>
+            <RelationshipList relationships={c.relationships} perspective={{ type: 'contact', id: c.id }} onChanged={data.reload} />
+            <AddContactRelationship contactId={c.id} onAdded={data.reload} />
+          </section>
+          <section className="card" aria-labelledby="contact-groups">
+            <h2 id="contact-groups">{t('contacts.groups')}</h2>
+            {c.memberships.length ? (
+              <ul className="plain-list">
+                {c.memberships.map((m) => (
+                  <li key={m.id}>
+                    <Link href={`/groups/${m.group.id}`}>{m.group.name}</Link> – {t(`memberRole.${m.role}`)}
+                    {m.organisation ? <> ({m.organisation.name})</> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('contacts.noGroups')}</p>
+            )}
+            <h3>{t('contacts.tasks')}</h3>
+            {c.tasks.length ? (
+              <ul className="plain-list">
+                {c.tasks.map((x) => (
+                  <li key={x.id}>
+                    {x.title} – <Link href={`/groups/${x.group.id}`}>{x.group.name}</Link> · {t(`taskStatus.${x.status}`)}
+                    {x.dueOn ? <> · {t('tasks.due', { date: formatDay(x.dueOn, lang) })}</> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('contacts.noTasks')}</p>
+            )}
+          </section>
+          <MergeContact survivor={c} onMerged={data.setData} />
+          <EraseContact contact={c} />
+        </>
+      )}
+    </RecordPage>
   );
 }
 
@@ -190,9 +147,7 @@ function ContactForm({ contact, onSaved }: { contact: ContactDetail | null; onSa
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [confirmDuplicate, setConfirmDuplicate] = useState(false);
-  const [refused, setRefused] = useState<DuplicateCandidate[]>([]);
-  const live = useDuplicates('contact', { name: v.name, email: v.email || null, phone: v.phone || null }, contact === null);
+  const duplicates = useDuplicateCheck('contact', { name: v.name, email: v.email || null, phone: v.phone || null }, contact === null);
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => {
     setV((x) => ({ ...x, [k]: value }));
     setSaved(null);
@@ -209,7 +164,7 @@ function ContactForm({ contact, onSaved }: { contact: ContactDetail | null; onSa
           ...base,
           organisationId: organisation?.id ?? null,
           consents: consent.given ? [{ purpose: 'contact', givenOn: consent.givenOn, source: consent.source }] : [],
-          ignoreDuplicates: confirmDuplicate,
+          ignoreDuplicates: duplicates.confirmed,
         };
     const checked = validate(contact ? contactInput : contactCreate, body, ta);
     if (checked.errors) {
@@ -227,8 +182,7 @@ function ContactForm({ contact, onSaved }: { contact: ContactDetail | null; onSa
         navigate(`/contacts/${created.id}`);
       }
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'duplicate' && e.field === 'name') setRefused((e.details as { candidates?: DuplicateCandidate[] })?.candidates ?? []);
-      else setErrors(stripBody(apiFieldError(e, ta)));
+      if (!duplicates.showRefusal(e)) setErrors(formFieldErrors(e, ta));
       setError(e);
     }
     setBusy(false);
@@ -250,7 +204,7 @@ function ContactForm({ contact, onSaved }: { contact: ContactDetail | null; onSa
           {saved}
         </Notice>
       ) : null}
-      {!(error instanceof ApiError && error.code === 'duplicate') ? <ErrorNotice error={error} /> : null}
+      {!isDuplicateRefusal(error) ? <ErrorNotice error={error} /> : null}
       {contact ? (
         <Notice kind={contact.mailBlock ? 'warning' : 'info'}>
           {t('contacts.mailStatus')}: <MailStatus block={contact.mailBlock} />
@@ -258,9 +212,9 @@ function ContactForm({ contact, onSaved }: { contact: ContactDetail | null; onSa
       ) : null}
       <fieldset className="card">
         <legend>{t('contacts.details')}</legend>
-        <TextField label={t('fields.name')} value={v.name} onChange={(x) => { set('name', x); setRefused([]); }} error={errors.name} required autoComplete="off" />
-        <DuplicateWarning candidates={refused.length ? refused : live} kind="contact">
-          {contact ? null : <Checkbox label={t('duplicates.createAnyway')} checked={confirmDuplicate} onChange={setConfirmDuplicate} />}
+        <TextField label={t('fields.name')} value={v.name} onChange={(x) => { set('name', x); duplicates.nameChanged(); }} error={errors.name} required autoComplete="off" />
+        <DuplicateWarning candidates={duplicates.candidates} kind="contact">
+          {contact ? null : <Checkbox label={t('duplicates.createAnyway')} checked={duplicates.confirmed} onChange={duplicates.setConfirmed} />}
         </DuplicateWarning>
         <div className="grid-3">
           <TextField label={t('fields.email')} type="email" value={v.email} onChange={(x) => set('email', x)} error={errors.email} autoComplete="off" />
@@ -338,7 +292,7 @@ function Consents({ contact, onChanged }: { contact: ContactDetail; onChanged: (
       onChanged(await api<ContactDetail>('POST', `${networkPaths.contact(slug, contact.id)}/consents`, checked.data));
       setV((x) => ({ ...x, source: '', note: '' }));
     } catch (err) {
-      setErrors(stripBody(apiFieldError(err, ta)));
+      setErrors(formFieldErrors(err, ta));
       setError(err);
     }
   };
@@ -433,7 +387,7 @@ function AddContactRelationship({ contactId, onAdded }: { contactId: string; onA
       setErrors({});
       onAdded();
     } catch (err) {
-      setErrors(stripBody(apiFieldError(err, ta)));
+      setErrors(formFieldErrors(err, ta));
       setError(err);
     }
   };

@@ -5,15 +5,14 @@ import { Link, useLocation, useParams } from 'wouter';
 import { GROUP_KINDS, type GroupDetail, type GroupPage, groupInput, MEMBER_ROLES, type MeetingDetail } from '../../../../shared/contracts/networks.ts';
 import { api, query } from '../../api.ts';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.tsx';
-import { BackLink, ErrorNotice, Loading, Notice, PageHeader, Pager } from '../../components/ui.tsx';
-import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../../forms.ts';
+import { DataTable, PagedList, RecordPage } from '../../components/frames.tsx';
+import { BackLink, ErrorNotice, Notice, PageHeader } from '../../components/ui.tsx';
+import { type FieldErrors, focusFirstError, validate } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
-import { EntityPicker, formatWhen, networkPaths, type Picked, TaxonomyChecks, useNetworkT, useTaxonomyNames } from './common.tsx';
+import { EntityPicker, formatWhen, formFieldErrors, networkPaths, type Picked, TaxonomyChecks, useNetworkT, useTaxonomyNames } from './common.tsx';
 import { MailStatus } from './Contacts.tsx';
 import { MeetingForm } from './Meeting.tsx';
-
-const stripBody = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^body\./, ''), v]));
 
 export function GroupListPage() {
   const { t, ta, lang } = useNetworkT();
@@ -37,46 +36,34 @@ export function GroupListPage() {
         <SelectField label={t('fields.kind')} value={kind} onChange={(v) => { setKind(v); setPage(1); }} options={[{ value: '', label: ta('common.all') }, ...GROUP_KINDS.map((k) => ({ value: k, label: t(`groupKind.${k}`) }))]} />
         <Checkbox label={ta('common.includeArchived')} checked={includeArchived} onChange={(v) => { setIncludeArchived(v); setPage(1); }} />
       </search>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data && !list.error ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.name')}</th>
-                  <th scope="col">{t('taxonomy.fieldsOfAction')}</th>
-                  <th scope="col" className="num">{t('groups.organisations')}</th>
-                  <th scope="col" className="num">{t('groups.people')}</th>
-                  <th scope="col">{t('groups.nextMeeting')}</th>
-                  <th scope="col" className="num">{t('groups.openTasks')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((g) => (
-                  <tr key={g.id} className={g.archived ? 'muted' : undefined}>
-                    <td>
-                      <Link href={`/groups/${g.id}`}>{g.name}</Link> <span className="muted">({t(`groupKind.${g.kind}`)})</span>
-                    </td>
-                    <td>{g.fieldIds.map(names).join(', ') || '–'}</td>
-                    <td className="num">{g.counts.organisations}</td>
-                    <td className="num">{g.counts.people}</td>
-                    <td>{g.nextMeeting ? <Link href={`/meetings/${g.nextMeeting.id}`}>{formatWhen(g.nextMeeting.startsAt, null, lang)}</Link> : '–'}</td>
-                    <td className="num">{g.counts.openTasks}</td>
-                  </tr>
-                ))}
-                {list.data.items.length === 0 ? (
-                  <tr>
-                    <td colSpan={6}>{ta('common.noResults')}</td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-        </>
-      ) : null}
+      <PagedList list={list} onPage={setPage}>
+        {(data) => (
+          <DataTable
+            columns={[
+              t('fields.name'),
+              t('taxonomy.fieldsOfAction'),
+              { label: t('groups.organisations'), className: 'num' },
+              { label: t('groups.people'), className: 'num' },
+              t('groups.nextMeeting'),
+              { label: t('groups.openTasks'), className: 'num' },
+            ]}
+            items={data.items}
+            empty={ta('common.noResults')}
+            row={(g) => (
+              <tr className={g.archived ? 'muted' : undefined}>
+                <td>
+                  <Link href={`/groups/${g.id}`}>{g.name}</Link> <span className="muted">({t(`groupKind.${g.kind}`)})</span>
+                </td>
+                <td>{g.fieldIds.map(names).join(', ') || '–'}</td>
+                <td className="num">{g.counts.organisations}</td>
+                <td className="num">{g.counts.people}</td>
+                <td>{g.nextMeeting ? <Link href={`/meetings/${g.nextMeeting.id}`}>{formatWhen(g.nextMeeting.startsAt, null, lang)}</Link> : '–'}</td>
+                <td className="num">{g.counts.openTasks}</td>
+              </tr>
+            )}
+          />
+        )}
+      </PagedList>
     </>
   );
 }
@@ -89,73 +76,57 @@ export function GroupEditPage() {
   const data = useApi<GroupDetail>(id ? networkPaths.group(slug, id) : null);
   const [planning, setPlanning] = useState(false);
   const back = <BackLink href="/groups">{t('groups.backToList')}</BackLink>;
-  if (!id) {
-    return (
-      <>
-        {back}
-        <PageHeader title={t('groups.newTitle')} />
-        <GroupForm group={null} onSaved={() => undefined} />
-      </>
-    );
-  }
-  if (data.error && !data.data) {
-    return (
-      <>
-        {back}
-        <ErrorNotice error={data.error} onRetry={data.reload} />
-      </>
-    );
-  }
-  if (!data.data) return <Loading />;
-  const g = data.data;
   return (
-    <>
-      {back}
-      <PageHeader title={g.name}>
-        <Link href={`/tasks?groupId=${g.id}`} className="button secondary">
-          {t('groups.tasksOf', { count: g.counts.openTasks })}
-        </Link>
-        <Link href={`/graph?groupId=${g.id}`} className="button secondary">
-          {t('graph.showGroup')}
-        </Link>
-      </PageHeader>
-      <section className="card" aria-labelledby="group-meetings">
-        <h2 id="group-meetings">{t('meetings.title')}</h2>
-        <p>
-          <a href={networkPaths.groupIcs(slug, g.id)} download>
-            {t('meetings.ics')}
-          </a>
-        </p>
-        {g.meetings.length ? (
-          <ul className="plain-list meetings">
-            {g.meetings.map((m) => (
-              <li key={m.id}>
-                <Link href={`/meetings/${m.id}`}>{m.title}</Link> – {formatWhen(m.startsAt, m.endsAt, lang)}
-                {m.location ? <span className="muted"> · {m.location}</span> : null} <span className={`badge meeting-${m.status}`}>{t(`meetingStatus.${m.status}`)}</span>
-                {m.invitationSentAt ? <span className="badge">{t('meetings.invited')}</span> : null}
-                {m.hasMinutes ? <span className="badge">{t('meetings.hasMinutes')}</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('meetings.none')}</p>
-        )}
-        {planning ? (
-          <MeetingForm
-            groupId={g.id}
-            meeting={null}
-            onSaved={(m: MeetingDetail) => navigate(`/meetings/${m.id}`)}
-            onCancel={() => setPlanning(false)}
-          />
-        ) : (
-          <button type="button" className="button primary" onClick={() => setPlanning(true)}>
-            {t('meetings.new')}
-          </button>
-        )}
-      </section>
-      <Members group={g} onChanged={data.setData} />
-      <GroupForm key={g.updatedAt} group={g} onSaved={data.setData} />
-    </>
+    <RecordPage id={id} record={data} back={back} create={{ title: t('groups.newTitle'), form: <GroupForm group={null} onSaved={() => undefined} /> }}>
+      {(g) => (
+        <>
+          <PageHeader title={g.name}>
+            <Link href={`/tasks?groupId=${g.id}`} className="button secondary">
+              {t('groups.tasksOf', { count: g.counts.openTasks })}
+            </Link>
+            <Link href={`/graph?groupId=${g.id}`} className="button secondary">
+              {t('graph.showGroup')}
+            </Link>
+          </PageHeader>
+          <section className="card" aria-labelledby="group-meetings">
+            <h2 id="group-meetings">{t('meetings.title')}</h2>
+            <p>
+              <a href={networkPaths.groupIcs(slug, g.id)} download>
+                {t('meetings.ics')}
+              </a>
+            </p>
+            {g.meetings.length ? (
+              <ul className="plain-list meetings">
+                {g.meetings.map((m) => (
+                  <li key={m.id}>
+                    <Link href={`/meetings/${m.id}`}>{m.title}</Link> – {formatWhen(m.startsAt, m.endsAt, lang)}
+                    {m.location ? <span className="muted"> · {m.location}</span> : null} <span className={`badge meeting-${m.status}`}>{t(`meetingStatus.${m.status}`)}</span>
+                    {m.invitationSentAt ? <span className="badge">{t('meetings.invited')}</span> : null}
+                    {m.hasMinutes ? <span className="badge">{t('meetings.hasMinutes')}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('meetings.none')}</p>
+            )}
+            {planning ? (
+              <MeetingForm
+                groupId={g.id}
+                meeting={null}
+                onSaved={(m: MeetingDetail) => navigate(`/meetings/${m.id}`)}
+                onCancel={() => setPlanning(false)}
+              />
+            ) : (
+              <button type="button" className="button primary" onClick={() => setPlanning(true)}>
+                {t('meetings.new')}
+              </button>
+            )}
+          </section>
+          <Members group={g} onChanged={data.setData} />
+          <GroupForm key={g.updatedAt} group={g} onSaved={data.setData} />
+        </>
+      )}
+    </RecordPage>
   );
 }
 
@@ -181,7 +152,7 @@ function Members({ group, onChanged }: { group: GroupDetail; onChanged: (g: Grou
       setRole('member');
       setErrors({});
     } catch (err) {
-      setErrors(stripBody(apiFieldError(err, ta)));
+      setErrors(formFieldErrors(err, ta));
       setError(err);
     }
   };
@@ -277,7 +248,7 @@ function GroupForm({ group, onSaved }: { group: GroupDetail | null; onSaved: (g:
         navigate(`/groups/${created.id}`);
       }
     } catch (err) {
-      setErrors(stripBody(apiFieldError(err, ta)));
+      setErrors(formFieldErrors(err, ta));
       setError(err);
     }
     setBusy(false);

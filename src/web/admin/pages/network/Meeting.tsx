@@ -17,12 +17,10 @@ import {
 import { api } from '../../api.ts';
 import { SelectField, TextArea, TextField } from '../../components/fields.tsx';
 import { BackLink, ErrorNotice, Loading, Notice, PageHeader, formatDateTime } from '../../components/ui.tsx';
-import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../../forms.ts';
+import { type FieldErrors, focusFirstError, validate } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
-import { berlinToIso, EntityPicker, formatDay, formatWhen, isoToBerlin, networkPaths, type Picked, useNetworkT } from './common.tsx';
-
-const stripBody = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^body\./, ''), v]));
+import { berlinToIso, EntityPicker, formatDay, formatWhen, formFieldErrors, isoToBerlin, networkPaths, type Picked, useNetworkT } from './common.tsx';
 
 interface AgendaDraft {
   key: string;
@@ -97,7 +95,7 @@ export function MeetingForm(props: { groupId: string; meeting: MeetingDetail | n
         : await api<MeetingDetail>('POST', `${networkPaths.group(slug, props.groupId)}/meetings`, checked.data);
       props.onSaved(saved);
     } catch (err) {
-      const fieldErrors = stripBody(apiFieldError(err, ta));
+      const fieldErrors = formFieldErrors(err, ta);
       if (fieldErrors.endsAt) fieldErrors.endTime = fieldErrors.endsAt;
       setErrors(fieldErrors);
       setError(err);
@@ -336,7 +334,7 @@ function MinutesForm({ meeting, group, onSaved }: { meeting: MeetingDetail; grou
       onSaved(result);
       setSaved(t('minutes.saved'));
     } catch (err) {
-      const fieldErrors = stripBody(apiFieldError(err, ta));
+      const fieldErrors = formFieldErrors(err, ta);
       setErrors(fieldErrors);
       setError(err);
       focusFirstError(fieldErrors);
@@ -446,7 +444,7 @@ function MeetingTasks({ meeting, onChanged }: { meeting: MeetingDetail; onChange
       setErrors({});
       onChanged();
     } catch (err) {
-      setErrors(stripBody(apiFieldError(err, ta)));
+      setErrors(formFieldErrors(err, ta));
       setError(err);
     }
   };

@@ -1,10 +1,9 @@
 // Organisations of the actor network: list with filters; create (with a duplicate warning) and
 // edit; relationships over time, group memberships, people, merge with a duplicate, archive.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import {
   type AdminOrganisation,
-  type DuplicateCandidate,
   ORGANISATION_RELATIONSHIP_KINDS,
   ORGANISATION_TYPES,
   type OrganisationDetail,
@@ -13,21 +12,24 @@ import {
   organisationInput,
   type Relationship,
 } from '../../../../shared/contracts/actors.ts';
-import { ApiError, api, query } from '../../api.ts';
+import { api, query } from '../../api.ts';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.tsx';
-import { BackLink, ErrorNotice, Loading, Notice, PageHeader, Pager } from '../../components/ui.tsx';
-import { type FieldErrors, apiFieldError, focusFirstError, validate } from '../../forms.ts';
+import { DataTable, PagedList, RecordPage, useDebouncedSearch } from '../../components/frames.tsx';
+import { BackLink, ErrorNotice, Notice, PageHeader } from '../../components/ui.tsx';
+import { type FieldErrors, focusFirstError, validate } from '../../forms.ts';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
 import {
   DuplicateWarning,
   EntityPicker,
   formatDay,
+  formFieldErrors,
+  isDuplicateRefusal,
   LanguageChecks,
   networkPaths,
   type Picked,
   TaxonomyChecks,
-  useDuplicates,
+  useDuplicateCheck,
   useLanguageName,
   useNetworkT,
   useTaxonomyNames,
@@ -38,22 +40,13 @@ export function OrganisationListPage() {
   const { t, ta } = useNetworkT();
   const { slug, profile } = useTenant();
   const names = useTaxonomyNames();
-  const [q, setQ] = useState('');
-  const [debounced, setDebounced] = useState('');
+  const [page, setPage] = useState(1);
+  const { q, setQ, debounced } = useDebouncedSearch(setPage);
   const [type, setType] = useState('');
   const [fieldId, setFieldId] = useState('');
   const [areaId, setAreaId] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [page, setPage] = useState(1);
-  useEffect(() => {
-    const id = setTimeout(() => {
-      setDebounced(q);
-      setPage(1);
-    }, 300);
-    return () => clearTimeout(id);
-  }, [q]);
   const list = useApi<OrganisationPage>(networkPaths.organisations(slug) + query({ q: debounced, type, fieldId, areaId, includeArchived: String(includeArchived), page, pageSize: 25 }));
-  const localName = useTaxonomyNames();
   return (
     <>
       <PageHeader title={t('organisations.title')}>
@@ -65,47 +58,30 @@ export function OrganisationListPage() {
       <search className="filters">
         <TextField label={ta('common.search')} type="search" value={q} onChange={setQ} />
         <SelectField label={t('fields.type')} value={type} onChange={(v) => { setType(v); setPage(1); }} options={[{ value: '', label: ta('common.all') }, ...ORGANISATION_TYPES.map((x) => ({ value: x, label: t(`organisationType.${x}`) }))]} />
-        <SelectField label={t('taxonomy.fieldOfAction')} value={fieldId} onChange={(v) => { setFieldId(v); setPage(1); }} options={[{ value: '', label: ta('common.all') }, ...profile.fieldsOfAction.map((f) => ({ value: f.id, label: localName(f.id) }))]} />
-        <SelectField label={t('taxonomy.area')} value={areaId} onChange={(v) => { setAreaId(v); setPage(1); }} options={[{ value: '', label: ta('common.all') }, ...profile.areas.map((a) => ({ value: a.id, label: localName(a.id) }))]} />
+        <SelectField label={t('taxonomy.fieldOfAction')} value={fieldId} onChange={(v) => { setFieldId(v); setPage(1); }} options={[{ value: '', label: ta('common.all') }, ...profile.fieldsOfAction.map((f) => ({ value: f.id, label: names(f.id) }))]} />
+        <SelectField label={t('taxonomy.area')} value={areaId} onChange={(v) => { setAreaId(v); setPage(1); }} options={[{ value: '', label: ta('common.all') }, ...profile.areas.map((a) => ({ value: a.id, label: names(a.id) }))]} />
         <Checkbox label={ta('common.includeArchived')} checked={includeArchived} onChange={(v) => { setIncludeArchived(v); setPage(1); }} />
       </search>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data && !list.error ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.name')}</th>
-                  <th scope="col">{t('fields.type')}</th>
-                  <th scope="col">{t('taxonomy.fieldsOfAction')}</th>
-                  <th scope="col">{t('taxonomy.areas')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((o) => (
-                  <tr key={o.id} className={o.archived ? 'muted' : undefined}>
-                    <td>
-                      <Link href={`/organisations/${o.id}`}>{o.name}</Link>
-                      {o.archived ? <span className="badge status-archived">{ta('common.archived')}</span> : null}
-                    </td>
-                    <td>{t(`organisationType.${o.type}`)}</td>
-                    <td>{o.fieldIds.map(names).join(', ') || '–'}</td>
-                    <td>{o.areaIds.length ? o.areaIds.map(names).join(', ') : t('organisations.cityWide')}</td>
-                  </tr>
-                ))}
-                {list.data.items.length === 0 ? (
-                  <tr>
-                    <td colSpan={4}>{ta('common.noResults')}</td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-        </>
-      ) : null}
+      <PagedList list={list} onPage={setPage}>
+        {(data) => (
+          <DataTable
+            columns={[t('fields.name'), t('fields.type'), t('taxonomy.fieldsOfAction'), t('taxonomy.areas')]}
+            items={data.items}
+            empty={ta('common.noResults')}
+            row={(o) => (
+              <tr className={o.archived ? 'muted' : undefined}>
+                <td>
+                  <Link href={`/organisations/${o.id}`}>{o.name}</Link>
+                  {o.archived ? <span className="badge status-archived">{ta('common.archived')}</span> : null}
+                </td>
+                <td>{t(`organisationType.${o.type}`)}</td>
+                <td>{o.fieldIds.map(names).join(', ') || '–'}</td>
+                <td>{o.areaIds.length ? o.areaIds.map(names).join(', ') : t('organisations.cityWide')}</td>
+              </tr>
+            )}
+          />
+        )}
+      </PagedList>
     </>
   );
 }
@@ -116,53 +92,37 @@ export function OrganisationEditPage() {
   const { slug } = useTenant();
   const data = useApi<OrganisationDetail>(id ? networkPaths.organisation(slug, id) : null);
   const back = <BackLink href="/organisations">{t('organisations.backToList')}</BackLink>;
-  if (!id) {
-    return (
-      <>
-        {back}
-        <PageHeader title={t('organisations.newTitle')} />
-        <OrganisationForm organisation={null} onSaved={() => undefined} />
-      </>
-    );
-  }
-  if (data.error && !data.data) {
-    return (
-      <>
-        {back}
-        <ErrorNotice error={data.error} onRetry={data.reload} />
-      </>
-    );
-  }
-  if (!data.data) return <Loading />;
-  const o = data.data;
   return (
-    <>
-      {back}
-      <PageHeader title={o.name}>
-        <Link href={`/graph?organisationId=${o.id}`} className="button secondary">
-          {t('graph.showAround')}
-        </Link>
-      </PageHeader>
-      <OrganisationForm key={o.updatedAt} organisation={o} onSaved={data.setData} />
-      <section className="card" aria-labelledby="org-people">
-        <h2 id="org-people">{t('organisations.people')}</h2>
-        <PeopleList relationships={o.relationships} />
-      </section>
-      <section className="card" aria-labelledby="org-relationships">
-        <h2 id="org-relationships">{t('relationships.title')}</h2>
-        <RelationshipList
-          relationships={o.relationships.filter((r) => r.from.type === 'organisation')}
-          perspective={{ type: 'organisation', id: o.id }}
-          onChanged={data.reload}
-        />
-        <AddOrganisationRelationship organisationId={o.id} onAdded={data.reload} />
-      </section>
-      <section className="card" aria-labelledby="org-groups">
-        <h2 id="org-groups">{t('organisations.groups')}</h2>
-        {o.memberships.length ? <MembershipList memberships={o.memberships} /> : <p>{t('organisations.noGroups')}</p>}
-      </section>
-      <MergeOrganisation survivor={o} onMerged={data.setData} />
-    </>
+    <RecordPage id={id} record={data} back={back} create={{ title: t('organisations.newTitle'), form: <OrganisationForm organisation={null} onSaved={() => undefined} /> }}>
+      {(o) => (
+        <>
+          <PageHeader title={o.name}>
+            <Link href={`/graph?organisationId=${o.id}`} className="button secondary">
+              {t('graph.showAround')}
+            </Link>
+          </PageHeader>
+          <OrganisationForm key={o.updatedAt} organisation={o} onSaved={data.setData} />
+          <section className="card" aria-labelledby="org-people">
+            <h2 id="org-people">{t('organisations.people')}</h2>
+            <PeopleList relationships={o.relationships} />
+          </section>
+          <section className="card" aria-labelledby="org-relationships">
+            <h2 id="org-relationships">{t('relationships.title')}</h2>
+            <RelationshipList
+              relationships={o.relationships.filter((r) => r.from.type === 'organisation')}
+              perspective={{ type: 'organisation', id: o.id }}
+              onChanged={data.reload}
+            />
+            <AddOrganisationRelationship organisationId={o.id} onAdded={data.reload} />
+          </section>
+          <section className="card" aria-labelledby="org-groups">
+            <h2 id="org-groups">{t('organisations.groups')}</h2>
+            {o.memberships.length ? <MembershipList memberships={o.memberships} /> : <p>{t('organisations.noGroups')}</p>}
+          </section>
+          <MergeOrganisation survivor={o} onMerged={data.setData} />
+        </>
+      )}
+    </RecordPage>
   );
 }
 
@@ -252,7 +212,7 @@ function AddOrganisationRelationship({ organisationId, onAdded }: { organisation
       setErrors({});
       onAdded();
     } catch (err) {
-      setErrors(Object.fromEntries(Object.entries(apiFieldError(err, ta)).map(([k, v]) => [k.replace(/^body\./, ''), v])));
+      setErrors(formFieldErrors(err, ta));
       setError(err);
     }
     setBusy(false);
@@ -355,10 +315,7 @@ function OrganisationForm({ organisation, onSaved }: { organisation: Organisatio
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [confirmDuplicate, setConfirmDuplicate] = useState(false);
-  const [refused, setRefused] = useState<DuplicateCandidate[]>([]);
-  const live = useDuplicates('organisation', { name: v.name, email: v.email || null, website: v.website || null }, organisation === null);
-  const candidates = refused.length ? refused : live;
+  const duplicates = useDuplicateCheck('organisation', { name: v.name, email: v.email || null, website: v.website || null }, organisation === null);
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => {
     setV((x) => ({ ...x, [k]: value }));
     setSaved(null);
@@ -377,7 +334,7 @@ function OrganisationForm({ organisation, onSaved }: { organisation: Organisatio
       email: orNull(v.email),
       phone: orNull(v.phone),
       providerId: provider?.id ?? null,
-      ...(organisation ? {} : { ignoreDuplicates: confirmDuplicate }),
+      ...(organisation ? {} : { ignoreDuplicates: duplicates.confirmed }),
     };
     const checked = validate(organisation ? organisationInput : organisationCreate, body, ta);
     if (checked.errors) {
@@ -395,12 +352,7 @@ function OrganisationForm({ organisation, onSaved }: { organisation: Organisatio
         navigate(`/organisations/${created.id}`);
       }
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'duplicate' && e.field === 'name') {
-        setRefused(((e.details as { candidates?: DuplicateCandidate[] })?.candidates ?? []) as DuplicateCandidate[]);
-      } else {
-        const fieldErrors = apiFieldError(e, ta);
-        setErrors(Object.fromEntries(Object.entries(fieldErrors).map(([k, val]) => [k.replace(/^body\./, ''), val])));
-      }
+      if (!duplicates.showRefusal(e)) setErrors(formFieldErrors(e, ta));
       setError(e);
     }
     setBusy(false);
@@ -422,12 +374,12 @@ function OrganisationForm({ organisation, onSaved }: { organisation: Organisatio
           {saved}
         </Notice>
       ) : null}
-      {!(error instanceof ApiError && error.code === 'duplicate' && error.field === 'name') ? <ErrorNotice error={error} /> : null}
+      {!isDuplicateRefusal(error) ? <ErrorNotice error={error} /> : null}
       <fieldset className="card">
         <legend>{t('organisations.details')}</legend>
-        <TextField label={t('fields.name')} value={v.name} onChange={(x) => { set('name', x); setRefused([]); }} error={errors.name} required />
-        <DuplicateWarning candidates={candidates} kind="organisation">
-          {organisation ? null : <Checkbox label={t('duplicates.createAnyway')} checked={confirmDuplicate} onChange={setConfirmDuplicate} />}
+        <TextField label={t('fields.name')} value={v.name} onChange={(x) => { set('name', x); duplicates.nameChanged(); }} error={errors.name} required />
+        <DuplicateWarning candidates={duplicates.candidates} kind="organisation">
+          {organisation ? null : <Checkbox label={t('duplicates.createAnyway')} checked={duplicates.confirmed} onChange={duplicates.setConfirmed} />}
         </DuplicateWarning>
         <SelectField label={t('fields.type')} value={v.type} onChange={(x) => set('type', x as typeof v.type)} options={ORGANISATION_TYPES.map((x) => ({ value: x, label: t(`organisationType.${x}`) }))} />
         <TextArea label={t('fields.description')} value={v.description} onChange={(x) => set('description', x)} error={errors.description} rows={3} />

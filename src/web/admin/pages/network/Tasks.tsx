@@ -4,7 +4,8 @@ import { Link, useSearch } from 'wouter';
 import { type GroupPage, type StaffList, TASK_STATUSES, type TaskPage } from '../../../../shared/contracts/networks.ts';
 import { api, query } from '../../api.ts';
 import { SelectField } from '../../components/fields.tsx';
-import { ErrorNotice, Loading, PageHeader, Pager } from '../../components/ui.tsx';
+import { DataTable, PagedList } from '../../components/frames.tsx';
+import { PageHeader } from '../../components/ui.tsx';
 import { useApi } from '../../hooks.ts';
 import { useTenant } from '../../tenant.tsx';
 import { formatDay, formatWhen, networkPaths, useNetworkT } from './common.tsx';
@@ -54,68 +55,50 @@ export function TaskListPage() {
           options={[{ value: '', label: ta('common.all') }, ...(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))]}
         />
       </search>
-      <ErrorNotice error={error ?? list.error} onRetry={list.reload} />
-      {!list.data && !list.error ? <Loading /> : null}
-      {list.data ? (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('tasks.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('tasks.taskTitle')}</th>
-                  <th scope="col">{t('tasks.group')}</th>
-                  <th scope="col">{t('tasks.owner')}</th>
-                  <th scope="col">{t('tasks.dueOn')}</th>
-                  <th scope="col">{t('fields.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((x) => (
-                  <tr key={x.id}>
-                    <td>
-                      {x.title}
-                      {x.meeting ? (
-                        <div className="muted small">
-                          <Link href={`/meetings/${x.meeting.id}`}>
-                            {x.meeting.title}, {formatWhen(x.meeting.startsAt, null, lang)}
-                          </Link>
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>
-                      <Link href={`/groups/${x.group.id}`}>{x.group.name}</Link>
-                    </td>
-                    <td>{x.owner ? x.owner.type === 'contact' ? <Link href={`/contacts/${x.owner.id}`}>{x.owner.name}</Link> : x.owner.name : '–'}</td>
-                    <td>
-                      {formatDay(x.dueOn, lang)}
-                      {x.overdue ? <span className="badge overdue">{t('tasks.overdue')}</span> : null}
-                    </td>
-                    <td>
-                      <label className="visually-hidden" htmlFor={`status-${x.id}`}>
-                        {t('tasks.statusOf', { title: x.title })}
-                      </label>
-                      <select id={`status-${x.id}`} value={x.status} onChange={(e) => void change(x.id, e.target.value)}>
-                        {TASK_STATUSES.map((s) => (
-                          <option key={s} value={s}>
-                            {t(`taskStatus.${s}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-                {list.data.items.length === 0 ? (
-                  <tr>
-                    <td colSpan={5}>{t('tasks.none')}</td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-        </>
-      ) : null}
+      <PagedList list={list} onPage={setPage} error={error}>
+        {(data) => (
+          <DataTable
+            caption={t('tasks.title')}
+            columns={[t('tasks.taskTitle'), t('tasks.group'), t('tasks.owner'), t('tasks.dueOn'), t('fields.status')]}
+            items={data.items}
+            empty={t('tasks.none')}
+            row={(x) => (
+              <tr>
+                <td>
+                  {x.title}
+                  {x.meeting ? (
+                    <div className="muted small">
+                      <Link href={`/meetings/${x.meeting.id}`}>
+                        {x.meeting.title}, {formatWhen(x.meeting.startsAt, null, lang)}
+                      </Link>
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  <Link href={`/groups/${x.group.id}`}>{x.group.name}</Link>
+                </td>
+                <td>{x.owner ? x.owner.type === 'contact' ? <Link href={`/contacts/${x.owner.id}`}>{x.owner.name}</Link> : x.owner.name : '–'}</td>
+                <td>
+                  {formatDay(x.dueOn, lang)}
+                  {x.overdue ? <span className="badge overdue">{t('tasks.overdue')}</span> : null}
+                </td>
+                <td>
+                  <label className="visually-hidden" htmlFor={`status-${x.id}`}>
+                    {t('tasks.statusOf', { title: x.title })}
+                  </label>
+                  <select id={`status-${x.id}`} value={x.status} onChange={(e) => void change(x.id, e.target.value)}>
+                    {TASK_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`taskStatus.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            )}
+          />
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,13 +1,15 @@
 // Shared pieces of the network pages (namespace `actors`): labels, taxonomy and language
 // checkboxes, a search-as-you-type picker for organisations and contacts, duplicate warnings,
 // and date/time helpers that work in the municipality's time zone (Europe/Berlin).
+import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { DuplicateCandidate } from '../../../../shared/contracts/actors.ts';
 import { LANGUAGES } from '../../../../shared/languages.ts';
-import { api, query } from '../../api.ts';
+import { ApiError, api, query } from '../../api.ts';
 import { CheckboxGroup } from '../../components/fields.tsx';
+import { apiFieldError, type FieldErrors } from '../../forms.ts';
 import { useLocalName, useTenant } from '../../tenant.tsx';
 import './network.css';
 
@@ -40,6 +42,11 @@ export function useNetworkT() {
   const { t, i18n } = useTranslation('actors');
   const { t: ta } = useTranslation('admin');
   return { t, ta, lang: i18n.language };
+}
+
+/** The field an API error names, keyed like the form's fields (the server names body fields `body.…`). */
+export function formFieldErrors(error: unknown, ta: TFunction): FieldErrors {
+  return Object.fromEntries(Object.entries(apiFieldError(error, ta)).map(([k, v]) => [k.replace(/^body\./, ''), v]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,4 +307,33 @@ export function useDuplicates(kind: 'organisation' | 'contact', params: Record<s
     };
   }, [key, enabled, kind, slug]);
   return candidates;
+}
+
+/** The server's refusal to create a likely duplicate: 409 `duplicate` on `name`, with the candidates. */
+export function isDuplicateRefusal(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.code === 'duplicate' && error.field === 'name';
+}
+
+/**
+ * The duplicate check of a create form: candidates while typing (`useDuplicates`), replaced by the
+ * candidates of the server's refusal after a submit until the name changes; `confirmed` is the
+ * "create anyway" box.
+ */
+export function useDuplicateCheck(kind: 'organisation' | 'contact', params: Record<string, string | null | undefined>, enabled: boolean) {
+  const [confirmed, setConfirmed] = useState(false);
+  const [refused, setRefused] = useState<DuplicateCandidate[]>([]);
+  const live = useDuplicates(kind, params, enabled);
+  return {
+    candidates: refused.length ? refused : live,
+    confirmed,
+    setConfirmed,
+    /** Shows the candidates of a refusal; false when the error is something else. */
+    showRefusal(error: unknown): boolean {
+      if (!isDuplicateRefusal(error)) return false;
+      setRefused((error.details as { candidates?: DuplicateCandidate[] } | undefined)?.candidates ?? []);
+      return true;
+    },
+    /** The name changed: the refused candidates no longer apply. */
+    nameChanged: () => setRefused([]),
+  };
 }

@@ -1,18 +1,7 @@
 // The browser's half of the anti-spam check (hashcash): find a nonce so that SHA-256 of
 // `${challenge}:${nonce}` starts with `difficulty` zero bits, with WebCrypto, in batches so the page
 // stays responsive. The server's half: src/domains/declaration/proofOfWork.ts.
-
-function leadingZeroBits(bytes: Uint8Array): number {
-  let bits = 0;
-  for (const byte of bytes) {
-    if (byte === 0) {
-      bits += 8;
-      continue;
-    }
-    return bits + Math.clz32(byte) - 24;
-  }
-  return bits;
-}
+import { leadingZeroBits } from '../../../../shared/hashcash.ts';
 
 const BATCH = 512;
 
