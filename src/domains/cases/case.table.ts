@@ -168,6 +168,10 @@ export const cases = pgTable(
     index('cases_programme_idx').on(t.tenantId, t.programmeId, t.state),
     index('cases_team_started_idx').on(t.tenantId, t.teamId, t.startedOn),
     index('cases_owner_started_idx').on(t.tenantId, t.ownerId, t.startedOn),
+    // a team's list sorted by last change / planned end: the page in index order instead of reading
+    // and sorting the team's ~2,000 scattered rows (12–95 ms → 1–8 ms, bench/cases.ts cases-list-pg)
+    index('cases_team_updated_idx').on(t.tenantId, t.teamId, t.updatedAt),
+    index('cases_team_planned_end_idx').on(t.tenantId, t.teamId, t.plannedEndOn),
     // reference prefix search (byte order, so a prefix is a range), usable under row-level security
     index('cases_reference_c_idx').on(t.tenantId, sql`("reference" COLLATE "C")`),
   ],

@@ -159,8 +159,9 @@ describe('case management', () => {
     page.once('dialog', (d) => void d.accept());
     await form.getByRole('button', { name: 'Alle Fälle übergeben' }).click();
     await page.getByText(/Fälle von Jonas Brenner wurden übergeben\./).waitFor();
+    // The caseload table reloads after the handover: wait for the new count.
     const row = page.getByRole('row', { name: /Jonas Brenner/ });
-    expect(await row.getByRole('cell').nth(1).textContent()).toBe('0');
+    await row.getByRole('cell').nth(1).filter({ hasText: /^0$/ }).waitFor();
     await expectNoAxeViolations(page, 'team view after handover');
     await page.context().close();
   });

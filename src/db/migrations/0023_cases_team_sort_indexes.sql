@@ -1,0 +1,2 @@
+CREATE INDEX "cases_team_updated_idx" ON "cases" USING btree ("tenant_id","team_id","updated_at");--> statement-breakpoint
+CREATE INDEX "cases_team_planned_end_idx" ON "cases" USING btree ("tenant_id","team_id","planned_end_on");
